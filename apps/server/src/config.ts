@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment only (12-factor); it is validated once at start so that a wrong
+ * setting stops the process with a clear message instead of failing later. Every variable is documented in README.md.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** PostgreSQL connection string; when absent the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  /** Blob store directory (content-addressed); defaults to DATA_DIR/blobs. */
+  BLOB_DIR: z.string().optional(),
+  /** Seed the demo city once (default: on with the embedded database, off with PostgreSQL). */
+  SEED_DEMO: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Send the session cookie with the Secure flag (default: on in production). */
+  COOKIE_SECURE: bool.optional(),
+  /** Demo mode: the clock runs this many times faster than real time from the moment the server starts. */
+  CLOCK_ACCELERATION: z.coerce.number().min(1).max(100000).default(1),
+  /** scrypt cost as log2(N); 15 = 32 MiB per hash. Lower only in tests. */
+  SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  /** A name for this instance in logs and job locks; defaults to host:pid. */
+  INSTANCE_ID: z.string().optional(),
+  /** Trust X-Forwarded-* from a reverse proxy (several instances behind one address). */
+  TRUST_PROXY: bool.default(false),
+  /** Where the built web app is; served at / when present. */
+  WEB_DIST: z.string().default('../web/dist'),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Poll interval of the job runner in milliseconds. */
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** Failed logins in a row before an account is locked, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Login attempts per client address per minute (per instance). */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Session lifetime: idle timeout and absolute maximum, in minutes. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_MAX_MINUTES: z.coerce.number().int().min(1).default(720),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    database: e.DATABASE_URL
+      ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
+      : ({ kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` } as const),
+    dataDir: e.DATA_DIR,
+    blobDir: e.BLOB_DIR ?? `${e.DATA_DIR}/blobs`,
+    seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    clockAcceleration: e.CLOCK_ACCELERATION,
+    scryptLogN: e.SCRYPT_LOG_N,
+    instanceId: e.INSTANCE_ID ?? `${process.env.HOSTNAME ?? 'host'}:${process.pid}`,
+    trustProxy: e.TRUST_PROXY,
+    webDist: e.WEB_DIST,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    jobPollMs: e.JOB_POLL_MS,
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxMinutes: e.SESSION_MAX_MINUTES },
+  };
+}

@@ -1,0 +1,88 @@
+import { checkUscc } from '@zhengcai/domain';
+import { z } from 'zod';
+import { loginNameSchema, newPasswordSchema, organisationKindSchema } from '../auth/schemas';
+
+const USCC_REASONS = {
+  USCC_LENGTH: (p: { length: number }) => ({
+    zh: `统一社会信用代码应为 18 位，当前为 ${p.length} 位`,
+    en: `A unified social credit code has 18 characters, this one has ${p.length}`,
+  }),
+  USCC_CHARACTER: (p: { position: number; character: string }) => ({
+    zh: `第 ${p.position} 位“${p.character}”不是允许的字符（不使用 I、O、S、V、Z）`,
+    en: `Character ${p.position} "${p.character}" is not allowed (I, O, S, V and Z are never used)`,
+  }),
+  USCC_DIVISION: (p: { division: string }) => ({
+    zh: `第 3–8 位行政区划码“${p.division}”应为 6 位数字`,
+    en: `Characters 3–8, the division code "${p.division}", must be six digits`,
+  }),
+  USCC_CHECK_CHARACTER: (p: { expected: string; actual: string }) => ({
+    zh: `校验位错误：第 18 位应为“${p.expected}”，实际为“${p.actual}”，请核对代码`,
+    en: `Wrong check character: character 18 should be "${p.expected}", not "${p.actual}"; please check the code`,
+  }),
+};
+
+/** A unified social credit code, checked per GB 32100-2015 with a reason that says what is wrong. */
+export const usccSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const result = checkUscc(value);
+    if (result.ok) return result.code;
+    const p = result.problem;
+    const params =
+      p.code === 'USCC_LENGTH'
+        ? USCC_REASONS.USCC_LENGTH(p)
+        : p.code === 'USCC_CHARACTER'
+          ? USCC_REASONS.USCC_CHARACTER(p)
+          : p.code === 'USCC_DIVISION'
+            ? USCC_REASONS.USCC_DIVISION(p)
+            : USCC_REASONS.USCC_CHECK_CHARACTER(p);
+    ctx.addIssue({ code: 'custom', message: params.en, params: { ...params, problem: p.code } });
+    return z.NEVER;
+  });
+
+export const scaleSchema = z.enum(['large', 'medium', 'small', 'micro']);
+
+export const supplierSignUpBody = z.object({
+  organisation: z.object({
+    name: z.string().trim().min(2).max(100),
+    uscc: usccSchema,
+    scale: scaleSchema,
+  }),
+  user: z.object({
+    login: loginNameSchema,
+    displayName: z.string().trim().min(1).max(50),
+    password: newPasswordSchema,
+    email: z.string().trim().email().max(200),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => /^1[3-9]\d{9}$/.test(v), { params: { zh: '请填写 11 位手机号码', en: 'Enter an 11-digit mobile number' } }),
+  }),
+});
+
+export const signUpResponse = z.object({ organisationId: z.string().uuid(), status: z.literal('pending') });
+
+export const organisationAbilities = z.object({ view: z.boolean(), approve: z.boolean(), reject: z.boolean() });
+
+export const organisationView = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  kind: organisationKindSchema,
+  uscc: z.string().nullable(),
+  scale: scaleSchema.nullable(),
+  status: z.enum(['pending', 'active', 'rejected', 'suspended']),
+  statusReason: z.string().nullable(),
+  createdAt: z.string(),
+  abilities: organisationAbilities,
+});
+
+export const listOrganisationsQuery = z.object({
+  status: z.enum(['pending', 'active', 'rejected', 'suspended']).optional(),
+  kind: organisationKindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const idParams = z.object({ id: z.string().uuid() });
+export const rejectBody = z.object({ reason: z.string().trim().min(2).max(500) });

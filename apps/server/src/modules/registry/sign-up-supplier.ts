@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { organisations, users } from '../../db/schema';
+import { violatedUniqueConstraint } from '../../db/errors';
+import { AppError } from '../../platform/errors/app-error';
+import { appendEvent } from '../../platform/events/append-event';
+import { hashPassword } from '../../platform/auth/password';
+import type { Services } from '../../services';
+import { findByUscc, loginTaken } from './repo';
+import type { supplierSignUpBody } from './schemas';
+
+/**
+ * A supplier registers itself (C1): the organisation and its first user are created together, both pending, and
+ * wait for centre staff to approve. The credit code and the login must be new.
+ */
+export async function signUpSupplier(
+  s: Services,
+  input: z.infer<typeof supplierSignUpBody>,
+): Promise<{ organisationId: string; status: 'pending' }> {
+  const { organisation, user } = input;
+  if (await findByUscc(s.db, organisation.uscc)) throw new AppError('USCC_TAKEN', { uscc: organisation.uscc });
+  if (await loginTaken(s.db, user.login)) throw new AppError('LOGIN_TAKEN', { login: user.login });
+  const passwordHash = await hashPassword(user.password, s.config.scryptLogN);
+  try {
+    return await s.db.transaction(async (tx) => {
+      const now = s.clock.now();
+      const [org] = await tx
+        .insert(organisations)
+        .values({ kind: 'supplier', name: organisation.name, uscc: organisation.uscc, scale: organisation.scale, status: 'pending', createdAt: now, updatedAt: now })
+        .returning();
+      if (!org) throw new Error('insert returned nothing');
+      const [created] = await tx
+        .insert(users)
+        .values({
+          login: user.login,
+          displayName: user.displayName,
+          role: 'supplier',
+          organisationId: org.id,
+          email: user.email,
+          phone: user.phone,
+          passwordHash,
+          status: 'pending',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id });
+      if (!created) throw new Error('insert returned nothing');
+      const actor = { userId: created.id, organisationId: org.id };
+      const audience = { kind: 'organisation', organisationId: org.id } as const;
+      await appendEvent(tx, s.clock, {
+        type: 'organisation.registered',
+        payload: { organisationId: org.id, name: org.name, kind: 'supplier', uscc: organisation.uscc, scale: organisation.scale },
+        actor,
+        subject: { type: 'organisation', id: org.id },
+        audience,
+      });
+      await appendEvent(tx, s.clock, {
+        type: 'user.created',
+        payload: { userId: created.id, login: user.login, role: 'supplier', organisationId: org.id },
+        actor,
+        subject: { type: 'user', id: created.id },
+        audience,
+      });
+      return { organisationId: org.id, status: 'pending' as const };
+    });
+  } catch (error) {
+    const constraint = violatedUniqueConstraint(error);
+    if (constraint === 'organisations_uscc_key') throw new AppError('USCC_TAKEN', { uscc: organisation.uscc });
+    if (constraint === 'users_login_key') throw new AppError('LOGIN_TAKEN', { login: user.login });
+    throw error;
+  }
+}

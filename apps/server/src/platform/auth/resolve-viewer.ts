@@ -1,0 +1,75 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { apiTokens, sessions, users } from '../../db/schema';
+import type { Clock } from '../clock';
+import { AppError } from '../errors/app-error';
+import { anonymous, type Viewer } from '../policy/actor';
+import { API_TOKEN_PREFIX, secretHash } from './secrets';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxMinutes: number;
+}
+
+/** Refresh `last_seen_at` at most once a minute per session, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Who is calling. A bearer token wins over a cookie (machine clients never use cookies). A cookie that names an
+ * expired or revoked session raises SESSION_EXPIRED so the browser can say so; no credentials at all is anonymous.
+ */
+export async function resolveViewer(
+  db: Db,
+  clock: Clock,
+  policy: SessionPolicy,
+  credentials: { bearer: string | null; cookie: string | null },
+): Promise<Viewer> {
+  const now = clock.now();
+  if (credentials.bearer !== null) {
+    if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) throw new AppError('INVALID_TOKEN');
+    const [row] = await db
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, secretHash(credentials.bearer)), isNull(apiTokens.revokedAt)));
+    if (!row || (row.token.expiresAt && row.token.expiresAt <= now) || row.user.status !== 'active') {
+      throw new AppError('INVALID_TOKEN');
+    }
+    if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+    }
+    return {
+      kind: 'user',
+      userId: row.user.id,
+      role: row.user.role,
+      organisationId: row.user.organisationId,
+      via: 'token',
+      sessionId: null,
+      csrfToken: null,
+    };
+  }
+  if (credentials.cookie === null) return anonymous;
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, secretHash(credentials.cookie)));
+  if (!row) throw new AppError('SESSION_EXPIRED');
+  const { session, user } = row;
+  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (session.revokedAt || session.expiresAt <= now || idleLimit <= now.getTime() || user.status !== 'active') {
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  }
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    via: 'session',
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Logger } from './platform/logging';
+import type { Config } from './config';
+import type { Database, Db } from './db/client';
+import type { BlobStore } from './platform/blobs/blob-store';
+import type { Clock } from './platform/clock';
+import type { JobRunner } from './platform/jobs/job-runner';
+import type { LiveHub } from './platform/live/live-hub';
+
+/** What use cases and routes are given: the platform's services, built once in app.ts. */
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  blobs: BlobStore;
+  jobs: JobRunner;
+  live: LiveHub;
+}

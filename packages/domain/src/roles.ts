@@ -1,0 +1,38 @@
+/**
+ * Who uses the platform (PRODUCT.md §1). A user has exactly one role; every role but `expert` belongs to an
+ * organisation of the matching kind (the administrator belongs to the trading centre that runs the platform).
+ */
+export const ROLES = ['purchaser', 'agency', 'centre', 'supplier', 'expert', 'supervisor', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_KINDS = ['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** The organisation kind a user of each role belongs to; experts are natural persons and belong to none. */
+export const ROLE_ORGANISATION_KIND = {
+  purchaser: 'purchaser',
+  agency: 'agency',
+  centre: 'centre',
+  supplier: 'supplier',
+  expert: null,
+  supervisor: 'supervisor',
+  finance: 'finance',
+  admin: 'centre',
+} as const satisfies Record<Role, OrganisationKind | null>;
+
+/** Roles whose staff watch every project (the trading centre, the supervisor, the platform administrator). */
+export const OVERSIGHT_ROLES: readonly Role[] = ['centre', 'supervisor', 'admin'];
+
+export const ROLE_LABELS = {
+  purchaser: { zh: '采购人', en: 'Purchaser' },
+  agency: { zh: '采购代理机构', en: 'Procurement agency' },
+  centre: { zh: '交易中心', en: 'Trading centre' },
+  supplier: { zh: '供应商', en: 'Supplier' },
+  expert: { zh: '评审专家', en: 'Expert' },
+  supervisor: { zh: '监管部门', en: 'Supervisor' },
+  finance: { zh: '金融机构', en: 'Financial institution' },
+  admin: { zh: '平台管理员', en: 'Administrator' },
+} as const satisfies Record<Role, { zh: string; en: string }>;
+
+export const ENTERPRISE_SCALES = ['large', 'medium', 'small', 'micro'] as const;
+export type EnterpriseScale = (typeof ENTERPRISE_SCALES)[number];

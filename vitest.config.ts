@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit and integration tests (`npm run test:unit`). Integration tests run on an in-memory PGlite per test file, or,
+ * when TEST_DATABASE_URL is set, on a fresh PostgreSQL database per test file (see apps/server/test/support).
+ * End-to-end tests have their own config in e2e/.
+ */
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/server/{src,test}/**/*.test.ts', 'apps/web/src/**/*.test.{ts,tsx}'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    env: { SCRYPT_LOG_N: '10' },
+  },
+});
