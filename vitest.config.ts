@@ -5,8 +5,12 @@ import { defineConfig } from 'vitest/config';
  * when TEST_DATABASE_URL is set, on a fresh PostgreSQL database per test file (see apps/server/test/support).
  * End-to-end tests have their own config in e2e/.
  */
+const resultsDir = process.env.VITEST_RESULTS_DIR;
+
 export default defineConfig({
   test: {
+    // CI collects a JSON report per suite to check that each one really ran tests (.ci/summarise.mjs).
+    reporters: resultsDir ? ['default', ['json', { outputFile: `${resultsDir}/unit.json` }]] : ['default'],
     include: ['packages/*/src/**/*.test.ts', 'apps/server/{src,test}/**/*.test.ts', 'apps/web/src/**/*.test.{ts,tsx}'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

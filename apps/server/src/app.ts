@@ -42,13 +42,15 @@ export interface AppOptions {
   clock?: Clock;
   /** Start the job runner and the live hub (off in tests that drive them by hand). */
   startBackground?: boolean;
+  /** Where log lines go (default: standard output). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the whole app from its configuration and an open database, without listening (tests inject). */
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const { config, database } = options;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();

@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
  * pino options: request ids on every line, and no secrets — cookies, authorisation headers, CSRF tokens and any
  * field named like a password, token or key are removed before a line is written.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
@@ -24,6 +24,7 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       ],
       censor: '[redacted]',
     },
+    ...(stream ? { stream } : {}),
   };
 }
 

@@ -1,0 +1,41 @@
+import { checkUscc } from '@zhengcai/domain';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations, users } from '../src/db/schema';
+import { verifyLedger } from '../src/platform/events/verify-ledger';
+import { seedDemoCity } from '../src/seed/demo-city';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../src/seed/demo-city-data';
+import { createTestApp, logIn, type TestApp } from './support/test-app';
+
+describe('demo city seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('seeds once: the second run finds the marker and adds nothing', async () => {
+    expect((await seedDemoCity(t.services)).created).toBe(true);
+    expect((await seedDemoCity(t.services)).created).toBe(false);
+    const [orgs] = await t.services.db.select({ n: count() }).from(organisations);
+    expect(orgs?.n).toBe(DEMO_ORGANISATIONS.length);
+    expect((await verifyLedger(t.services.db)).ok).toBe(true);
+  });
+
+  it('has every role, six suppliers of different scales with valid credit codes, twelve experts', async () => {
+    const suppliers = DEMO_ORGANISATIONS.filter((o) => o.kind === 'supplier');
+    expect(suppliers).toHaveLength(6);
+    expect(new Set(suppliers.map((s) => s.scale))).toEqual(new Set(['large', 'medium', 'small', 'micro']));
+    for (const org of DEMO_ORGANISATIONS) expect(org.uscc && checkUscc(org.uscc).ok).toBe(true);
+    const [experts] = await t.services.db.select({ n: count() }).from(users).where(eq(users.role, 'expert'));
+    expect(experts?.n).toBe(12);
+    const roles = (await t.services.db.selectDistinct({ role: users.role }).from(users)).map((r) => r.role).sort();
+    expect(roles).toEqual(['admin', 'agency', 'centre', 'expert', 'finance', 'purchaser', 'supervisor', 'supplier']);
+  });
+
+  it('the printed logins work', async () => {
+    for (const login of ['admin', 'centre', 'purchaser1', 'agency', 'supplier1', 'expert01', 'supervisor', 'bank']) {
+      await logIn(t.app, login, DEMO_PASSWORD);
+    }
+  });
+});
