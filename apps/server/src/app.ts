@@ -57,7 +57,6 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
-    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -128,9 +127,13 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       services.jobs.start();
     });
   }
+  // Graceful shutdown: end live streams first (browsers reconnect elsewhere with Last-Event-ID), so that closing the
+  // server only waits for ordinary requests in flight; then stop claiming jobs and let the running one finish.
+  app.addHook('preClose', async () => {
+    await services.live.stop();
+  });
   app.addHook('onClose', async () => {
     await services.jobs.stop();
-    await services.live.stop();
   });
   return { app, services, routes };
 }

@@ -1,2 +1,4 @@
+export * from './registration-lifecycle';
 export * from './roles';
+export * from './state-machine';
 export * from './uscc';

@@ -36,3 +36,19 @@ export const ROLE_LABELS = {
 
 export const ENTERPRISE_SCALES = ['large', 'medium', 'small', 'micro'] as const;
 export type EnterpriseScale = (typeof ENTERPRISE_SCALES)[number];
+
+/**
+ * Role-level permissions: who may do a kind of thing at all. Routes declare access with these lists, policies use
+ * them, and `/api/me` sends the caller's abilities from them, so the web app shows only what the server accepts.
+ */
+export const PERMISSIONS = {
+  reviewRegistrations: ['centre', 'admin'],
+  manageAccounts: ['admin'],
+  verifyLedger: ['centre', 'supervisor', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

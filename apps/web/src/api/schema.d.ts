@@ -59,6 +59,11 @@ export interface paths {
                             csrfToken: string | null;
                             /** @enum {string} */
                             via: "session" | "token";
+                            abilities: {
+                                reviewRegistrations: boolean;
+                                manageAccounts: boolean;
+                                verifyLedger: boolean;
+                            };
                         };
                     };
                 };
@@ -212,6 +217,11 @@ export interface paths {
                             csrfToken: string | null;
                             /** @enum {string} */
                             via: "session" | "token";
+                            abilities: {
+                                reviewRegistrations: boolean;
+                                manageAccounts: boolean;
+                                verifyLedger: boolean;
+                            };
                         };
                     };
                 };

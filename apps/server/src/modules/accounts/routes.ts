@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@zhengcai/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../platform/http/require-user';
@@ -11,7 +12,7 @@ import { listUsers } from './repo';
 import { createUserBody, createOrganisationBody, listUsersQuery, userView } from './schemas';
 import { unlockUser } from './unlock-user';
 
-const admin = { roles: ['admin'] } as const;
+const admin = { roles: PERMISSIONS.manageAccounts };
 
 export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
   app.get(

@@ -1,3 +1,4 @@
+import { roleMay } from '@zhengcai/domain';
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
 import type { UserViewer } from '../../platform/policy/actor';
@@ -16,5 +17,10 @@ export async function presentMe(s: Services, viewer: UserViewer): Promise<z.infe
       : null,
     csrfToken: viewer.csrfToken,
     via: viewer.via,
+    abilities: {
+      reviewRegistrations: roleMay(user.role, 'reviewRegistrations'),
+      manageAccounts: roleMay(user.role, 'manageAccounts'),
+      verifyLedger: roleMay(user.role, 'verifyLedger'),
+    },
   };
 }

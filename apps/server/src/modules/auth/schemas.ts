@@ -39,6 +39,8 @@ export const meResponse = z.object({
   /** Send this in the `x-csrf-token` header of every POST/PUT/PATCH/DELETE made with the session cookie. */
   csrfToken: z.string().nullable(),
   via: z.enum(['session', 'token']),
+  /** What the caller may do at all (the web app shows only these workspace pages). */
+  abilities: z.object({ reviewRegistrations: z.boolean(), manageAccounts: z.boolean(), verifyLedger: z.boolean() }),
 });
 
 export const changePasswordBody = z.object({

@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@zhengcai/domain';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -57,7 +58,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   app.get(
     '/api/ledger/verify',
     {
-      config: { access: { roles: ['centre', 'supervisor', 'admin'] } },
+      config: { access: { roles: PERMISSIONS.verifyLedger } },
       schema: {
         tags: ['ledger'],
         summary: '核验存证链 / Verify the whole ledger',

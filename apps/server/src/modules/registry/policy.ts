@@ -1,3 +1,4 @@
+import { PERMISSIONS, REGISTRATION_TRANSITIONS, nextState } from '@zhengcai/domain';
 import { hasRole, isOversight, type Viewer } from '../../platform/policy/actor';
 
 export interface OrganisationLike {
@@ -11,6 +12,10 @@ export interface OrganisationLike {
  */
 export function organisationAbilities(viewer: Viewer, org: OrganisationLike) {
   const view = isOversight(viewer) || (viewer.kind === 'user' && viewer.organisationId === org.id);
-  const reviewer = hasRole(viewer, 'centre', 'admin') && org.status === 'pending';
-  return { view, approve: view && reviewer, reject: view && reviewer };
+  const reviewer = view && hasRole(viewer, ...PERMISSIONS.reviewRegistrations);
+  return {
+    view,
+    approve: reviewer && nextState(REGISTRATION_TRANSITIONS, org.status, 'approve') !== null,
+    reject: reviewer && nextState(REGISTRATION_TRANSITIONS, org.status, 'reject') !== null,
+  };
 }
