@@ -11,7 +11,9 @@ for (const pass of readdirSync(root)) {
   for (const file of readdirSync(join(root, pass))) {
     const report = JSON.parse(readFileSync(join(root, pass, file), 'utf8'));
     const suite = `${pass}/${file.replace(/\.json$/, '')}`;
-    console.log(`${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`);
+    console.log(
+      `${suite}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`,
+    );
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests;

@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { LocalBlobStore } from './platform/blobs/local-blob-store';
@@ -106,7 +111,15 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  for (const plugin of [authRoutes, registryRoutes, accountRoutes, tokenRoutes, portalRoutes, ledgerRoutes, liveRoutes]) {
+  for (const plugin of [
+    authRoutes,
+    registryRoutes,
+    accountRoutes,
+    tokenRoutes,
+    portalRoutes,
+    ledgerRoutes,
+    liveRoutes,
+  ]) {
     await app.register(plugin, { services });
   }
   await app.register(opsRoutes, { services, metrics });

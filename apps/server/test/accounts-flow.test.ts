@@ -25,22 +25,33 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
     const good = await signUp('Liangdu.Office', '91440300708461136T');
     expect(good.statusCode).toBe(201);
     const { organisationId } = good.json<{ organisationId: string }>();
-    const pending = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'liangdu.office', password: 'Secret12345' } });
+    const pending = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'liangdu.office', password: 'Secret12345' },
+    });
     expect(pending.statusCode).toBe(403);
     expect(pending.json<{ error: { code: string } }>().error.code).toBe('ACCOUNT_PENDING');
 
     const centre = await sessionAs(t, 'centre');
     const list = await centre.inject({ method: 'GET', url: '/api/organisations?status=pending' });
-    const item = list.json<{ items: { id: string; abilities: { approve: boolean } }[] }>().items.find((i) => i.id === organisationId);
+    const item = list
+      .json<{ items: { id: string; abilities: { approve: boolean } }[] }>()
+      .items.find((i) => i.id === organisationId);
     expect(item?.abilities.approve).toBe(true);
-    expect((await centre.inject({ method: 'POST', url: `/api/organisations/${organisationId}/approve` })).statusCode).toBe(200);
+    expect(
+      (await centre.inject({ method: 'POST', url: `/api/organisations/${organisationId}/approve` })).statusCode,
+    ).toBe(200);
     // Approving twice is a state error, not a second approval.
     const again = await centre.inject({ method: 'POST', url: `/api/organisations/${organisationId}/approve` });
     expect(again.statusCode).toBe(409);
 
     const session = await logIn(t.app, 'LIANGDU.OFFICE', 'Secret12345');
     const me = await session.inject({ method: 'GET', url: '/api/me' });
-    expect(me.json()).toMatchObject({ user: { role: 'supplier' }, organisation: { id: organisationId, status: 'active' } });
+    expect(me.json()).toMatchObject({
+      user: { role: 'supplier' },
+      organisation: { id: organisationId, status: 'active' },
+    });
     // The supplier sees its own organisation, not the abilities to review it.
     const own = await session.inject({ method: 'GET', url: `/api/organisations/${organisationId}` });
     expect(own.json()).toMatchObject({ abilities: { view: true, approve: false } });
@@ -58,9 +69,17 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
     const res = await signUp('rejected-co', '91330100799655058B');
     const { organisationId } = res.json<{ organisationId: string }>();
     const centre = await sessionAs(t, 'centre');
-    const rejected = await centre.inject({ method: 'POST', url: `/api/organisations/${organisationId}/reject`, payload: { reason: '营业执照扫描件不清晰' } });
+    const rejected = await centre.inject({
+      method: 'POST',
+      url: `/api/organisations/${organisationId}/reject`,
+      payload: { reason: '营业执照扫描件不清晰' },
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', statusReason: '营业执照扫描件不清晰' });
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: 'rejected-co', password: 'Secret12345' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'rejected-co', password: 'Secret12345' },
+    });
     expect(login.json<{ error: { code: string } }>().error.code).toBe('ACCOUNT_DISABLED');
   });
 
@@ -92,11 +111,23 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
     const user = await makeUser(t, 'expert');
     const phone = await logIn(t.app, user.login);
     const laptop = await logIn(t.app, user.login);
-    const wrong = await laptop.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope', newPassword: 'NewSecret2027' } });
+    const wrong = await laptop.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'nope', newPassword: 'NewSecret2027' },
+    });
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('WRONG_PASSWORD');
-    const weak = await laptop.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'onlyletters' } });
+    const weak = await laptop.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'onlyletters' },
+    });
     expect(weak.statusCode).toBe(400);
-    const ok = await laptop.inject({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewSecret2027' } });
+    const ok = await laptop.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewSecret2027' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await laptop.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     expect((await phone.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
@@ -106,7 +137,11 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
 
   it('API tokens: shown once, used as Bearer without CSRF, revocable', async () => {
     const bank = await sessionAs(t, 'finance');
-    const created = await bank.inject({ method: 'POST', url: '/api/tokens', payload: { name: '保函系统', expiresInDays: 30 } });
+    const created = await bank.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: '保函系统', expiresInDays: 30 },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json<{ id: string; token: string }>();
     expect(token).toMatch(/^zc_/);
@@ -121,9 +156,17 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
     expect(after.statusCode).toBe(401);
     expect(after.json<{ error: { code: string } }>().error.code).toBe('INVALID_TOKEN');
     // Tokens expire.
-    const short = await bank.inject({ method: 'POST', url: '/api/tokens', payload: { name: '短期', expiresInDays: 1 } });
+    const short = await bank.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: '短期', expiresInDays: 1 },
+    });
     t.clock.advance(86_400_000 + 1);
-    const expired = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${short.json<{ token: string }>().token}` } });
+    const expired = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${short.json<{ token: string }>().token}` },
+    });
     expect(expired.statusCode).toBe(401);
   });
 
@@ -134,7 +177,11 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
       const user = await makeUser(logged, 'supplier');
       const s = await logIn(logged.app, user.login);
       await s.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'x' } });
-      await logged.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: user.login, password: 'Wrong-Password-9' } });
+      await logged.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: user.login, password: 'Wrong-Password-9' },
+      });
     } finally {
       await logged.close();
     }

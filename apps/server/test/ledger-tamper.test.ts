@@ -28,11 +28,20 @@ describe('event ledger tamper detection', () => {
       url: '/api/registrations/suppliers',
       payload: {
         organisation: { name: '贵州测试科技有限公司', uscc: '91440300708461136T', scale: 'small' },
-        user: { login: 'tamper-test', displayName: '测试', password: 'abc1234567', email: 'a@example.cn', phone: '13800000000' },
+        user: {
+          login: 'tamper-test',
+          displayName: '测试',
+          password: 'abc1234567',
+          email: 'a@example.cn',
+          phone: '13800000000',
+        },
       },
     });
     expect(signUp.statusCode).toBe(201);
-    const approve = await centre.inject({ method: 'POST', url: `/api/organisations/${signUp.json<{ organisationId: string }>().organisationId}/approve` });
+    const approve = await centre.inject({
+      method: 'POST',
+      url: `/api/organisations/${signUp.json<{ organisationId: string }>().organisationId}/approve`,
+    });
     expect(approve.statusCode).toBe(200);
   });
   afterAll(() => t.close());
@@ -68,7 +77,9 @@ describe('event ledger tamper detection', () => {
   });
 
   it('detects an edited payload', async () => {
-    await tamper(sql`update events set payload = jsonb_set(payload, '{failures}', '99') where seq = (select min(seq) from events where type = 'user.logged_in')`);
+    await tamper(
+      sql`update events set payload = jsonb_set(payload, '{failures}', '99') where seq = (select min(seq) from events where type = 'user.logged_in')`,
+    );
     const report = await verifyLedger(db());
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.kind)).toEqual(['content_altered']);
@@ -77,7 +88,9 @@ describe('event ledger tamper detection', () => {
   });
 
   it('detects a replaced leaf hash (the content and the chain both disagree)', async () => {
-    const [row] = await rows<{ seq: number; leaf_hash: string }>(sql`select seq, leaf_hash from events order by seq limit 1 offset 2`);
+    const [row] = await rows<{ seq: number; leaf_hash: string }>(
+      sql`select seq, leaf_hash from events order by seq limit 1 offset 2`,
+    );
     if (!row) throw new Error('no row');
     await tamper(sql`update events set leaf_hash = ${'f'.repeat(64)} where seq = ${row.seq}`);
     const report = await verifyLedger(db());
@@ -87,7 +100,9 @@ describe('event ledger tamper detection', () => {
   });
 
   it('detects a deleted row in the middle and at the end', async () => {
-    const saved = await rows<Record<string, unknown>>(sql`select * from events where seq in (3, (select max(seq) from events)) order by seq`);
+    const saved = await rows<Record<string, unknown>>(
+      sql`select * from events where seq in (3, (select max(seq) from events)) order by seq`,
+    );
     await tamper(sql`delete from events where seq = 3`);
     let report = await verifyLedger(db());
     expect(report.problems.map((p) => [p.seq, p.kind])).toEqual([
@@ -116,7 +131,9 @@ describe('event ledger tamper detection', () => {
     // Wedge a copy of row 2 in after row 2 by shifting every later row up by one.
     await tamper(sql`update events set seq = -seq where seq > 2`);
     await tamper(sql`update events set seq = -seq + 1 where seq < 0`);
-    await tamper(sql`insert into events select 3, type, version, payload, actor_user_id, actor_organisation_id, subject_type, subject_id, audience, audience_organisation_id, occurred_at, leaf_hash, chain_hash from events where seq = 2`);
+    await tamper(
+      sql`insert into events select 3, type, version, payload, actor_user_id, actor_organisation_id, subject_type, subject_id, audience, audience_organisation_id, occurred_at, leaf_hash, chain_hash from events where seq = 2`,
+    );
     report = await verifyLedger(db());
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.kind)).toContain('chain_broken');
@@ -143,7 +160,9 @@ describe('event ledger tamper detection', () => {
           }),
         );
       }
-      await onDisk.exec(`alter table events disable trigger user; update events set payload = '{"organisationId":"3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f","name":"丙"}' where seq = 1`);
+      await onDisk.exec(
+        `alter table events disable trigger user; update events set payload = '{"organisationId":"3f1c2a4e-8b7d-4c6a-9e5f-1a2b3c4d5e6f","name":"丙"}' where seq = 1`,
+      );
       await onDisk.close();
       env = { DATA_DIR: dir };
     }

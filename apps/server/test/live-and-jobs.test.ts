@@ -22,7 +22,11 @@ describe('live updates', () => {
   afterAll(() => t.close());
 
   const createOrganisation = async (admin: Awaited<ReturnType<typeof sessionAs>>, name: string) => {
-    const res = await admin.inject({ method: 'POST', url: '/api/admin/organisations', payload: { kind: 'purchaser', name } });
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/admin/organisations',
+      payload: { kind: 'purchaser', name },
+    });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string }>().id;
   };
@@ -50,11 +54,20 @@ describe('live updates', () => {
     centreStream.close();
     await createOrganisation(admin, '六盘水市第二中学');
     await createOrganisation(admin, '六盘水市第三中学');
-    const resumed = await openSse(`${base}/api/live`, { cookie: `zc_session=${asCentre.cookie}`, 'last-event-id': lastId });
+    const resumed = await openSse(`${base}/api/live`, {
+      cookie: `zc_session=${asCentre.cookie}`,
+      'last-event-id': lastId,
+    });
     await createOrganisation(admin, '六盘水市第四中学');
     const all = await resumed.waitFor((m) => m.filter((x) => x.event === 'organisation.created').length >= 3);
-    const names = all.filter((x) => x.event === 'organisation.created').map((x) => (JSON.parse(x.data) as { summary: { zh: string } }).summary.zh);
-    expect(names).toEqual([expect.stringContaining('第二中学'), expect.stringContaining('第三中学'), expect.stringContaining('第四中学')]);
+    const names = all
+      .filter((x) => x.event === 'organisation.created')
+      .map((x) => (JSON.parse(x.data) as { summary: { zh: string } }).summary.zh);
+    expect(names).toEqual([
+      expect.stringContaining('第二中学'),
+      expect.stringContaining('第三中学'),
+      expect.stringContaining('第四中学'),
+    ]);
     const ids = all.map((x) => Number(x.id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
@@ -68,7 +81,9 @@ describe('live updates', () => {
     const admin = await sessionAs(t, 'admin');
     const centre = await sessionAs(t, 'centre');
     const id1 = await createOrganisation(admin, '主题甲');
-    const stream = await openSse(`${base}/api/live?subject=organisation:${id1}&lastEventId=0`, { cookie: `zc_session=${centre.cookie}` });
+    const stream = await openSse(`${base}/api/live?subject=organisation:${id1}&lastEventId=0`, {
+      cookie: `zc_session=${centre.cookie}`,
+    });
     await createOrganisation(admin, '主题乙');
     await stream.waitFor((m) => m.length >= 1);
     await t.services.live.settle();
@@ -111,8 +126,18 @@ describe('job runner', () => {
   });
 
   it('keeps one job per dedupe key', async () => {
-    const first = await scheduleJob(t.services.db, t.clock, { kind: 'test.record', payload: { name: 'a' }, runAt: t.clock.now(), dedupeKey: 'refund:42' });
-    const second = await scheduleJob(t.services.db, t.clock, { kind: 'test.record', payload: { name: 'b' }, runAt: t.clock.now(), dedupeKey: 'refund:42' });
+    const first = await scheduleJob(t.services.db, t.clock, {
+      kind: 'test.record',
+      payload: { name: 'a' },
+      runAt: t.clock.now(),
+      dedupeKey: 'refund:42',
+    });
+    const second = await scheduleJob(t.services.db, t.clock, {
+      kind: 'test.record',
+      payload: { name: 'b' },
+      runAt: t.clock.now(),
+      dedupeKey: 'refund:42',
+    });
     expect(first).not.toBeNull();
     expect(second).toBeNull();
     await t.services.jobs.drain();
@@ -122,7 +147,12 @@ describe('job runner', () => {
   it('retries with back-off, then records the final failure as an event', async () => {
     ran.length = 0;
     failuresLeft = 2;
-    const id = await scheduleJob(t.services.db, t.clock, { kind: 'test.record', payload: { name: 'retry' }, runAt: t.clock.now(), maxAttempts: 5 });
+    const id = await scheduleJob(t.services.db, t.clock, {
+      kind: 'test.record',
+      payload: { name: 'retry' },
+      runAt: t.clock.now(),
+      maxAttempts: 5,
+    });
     if (!id) throw new Error('not scheduled');
     expect(await t.services.jobs.drain()).toBe(1); // fails, rescheduled
     let [row] = await t.services.db.select().from(jobs).where(eq(jobs.id, id));
@@ -137,11 +167,19 @@ describe('job runner', () => {
     expect(ran).toEqual(['retry']);
 
     failuresLeft = 100;
-    const doomed = await scheduleJob(t.services.db, t.clock, { kind: 'test.record', payload: { name: 'doomed' }, runAt: t.clock.now(), maxAttempts: 2 });
+    const doomed = await scheduleJob(t.services.db, t.clock, {
+      kind: 'test.record',
+      payload: { name: 'doomed' },
+      runAt: t.clock.now(),
+      maxAttempts: 2,
+    });
     await t.services.jobs.drain();
     t.clock.advance(retryDelayMs(1));
     await t.services.jobs.drain();
-    [row] = await t.services.db.select().from(jobs).where(eq(jobs.id, doomed ?? ''));
+    [row] = await t.services.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.id, doomed ?? ''));
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });
     const report = await verifyLedger(t.services.db);
     expect(report.ok).toBe(true);
@@ -155,13 +193,18 @@ describe('job runner', () => {
     const id = await scheduleJob(t.services.db, t.clock, { kind: 'test.crash', payload: {}, runAt: t.clock.now() });
     // First "process": the handler writes, then the process dies before commit (simulated by throwing mid-transaction).
     t.services.jobs.register('test.crash', async (_job, tx) => {
-      await tx.insert(jobs).values({ kind: 'side-effect', payload: {}, runAt: t.clock.now(), status: 'done', createdAt: t.clock.now() });
+      await tx
+        .insert(jobs)
+        .values({ kind: 'side-effect', payload: {}, runAt: t.clock.now(), status: 'done', createdAt: t.clock.now() });
       throw new Error('process killed');
     });
     await t.services.jobs.drain();
     const sideEffects = await t.services.db.select().from(jobs).where(eq(jobs.kind, 'side-effect'));
     expect(sideEffects).toEqual([]);
-    const [row] = await t.services.db.select().from(jobs).where(eq(jobs.id, id ?? ''));
+    const [row] = await t.services.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.id, id ?? ''));
     expect(row?.status).toBe('pending');
   });
 });

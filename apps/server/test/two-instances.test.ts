@@ -25,13 +25,22 @@ describe.runIf(testDatabaseUrl)('two instances on one PostgreSQL', () => {
     testDb = await createTestDatabase();
     for (const name of ['a', 'b']) {
       const database = await openDatabase({ kind: 'postgres', url: testDb.url ?? '', poolSize: 4 });
-      const config = loadConfig({ LOG_LEVEL: 'silent', SCRYPT_LOG_N: '10', WEB_DIST: '/nonexistent', INSTANCE_ID: name, JOB_POLL_MS: '20' });
+      const config = loadConfig({
+        LOG_LEVEL: 'silent',
+        SCRYPT_LOG_N: '10',
+        WEB_DIST: '/nonexistent',
+        INSTANCE_ID: name,
+        JOB_POLL_MS: '20',
+      });
       const built = await buildApp({ config, database, clock, startBackground: true });
       built.services.jobs.register('test.once', async (job, tx) => {
         ranBy.push(name);
         // Slow work inside the claiming transaction: the other instance must skip the locked row, not run it too.
         await new Promise((r) => setTimeout(r, 200));
-        await tx.update(jobs).set({ lastError: `ran on ${name}` }).where(eq(jobs.id, job.id));
+        await tx
+          .update(jobs)
+          .set({ lastError: `ran on ${name}` })
+          .where(eq(jobs.id, job.id));
       });
       await built.app.listen({ host: '127.0.0.1', port: 0 });
       const address = built.app.server.address();
@@ -64,16 +73,29 @@ describe.runIf(testDatabaseUrl)('two instances on one PostgreSQL', () => {
     const stream = await openSse(`${b.base}/api/live`, { cookie: `zc_session=${centreOnB.cookie}` });
     expect(stream.status).toBe(200);
 
-    const res = await adminOnA.inject({ method: 'POST', url: '/api/admin/organisations', payload: { kind: 'agency', name: '跨实例代理公司' } });
+    const res = await adminOnA.inject({
+      method: 'POST',
+      url: '/api/admin/organisations',
+      payload: { kind: 'agency', name: '跨实例代理公司' },
+    });
     expect(res.statusCode).toBe(201);
     const got = await stream.waitFor((m) => m.some((x) => x.event === 'organisation.created'));
     const event = got.find((x) => x.event === 'organisation.created');
-    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({ subject: { type: 'organisation', id: res.json<{ id: string }>().id } });
+    expect(JSON.parse(event?.data ?? '{}')).toMatchObject({
+      subject: { type: 'organisation', id: res.json<{ id: string }>().id },
+    });
     stream.close();
 
     // The browser reconnects to the other instance with Last-Event-ID and gets exactly what it missed.
-    await adminOnA.inject({ method: 'POST', url: '/api/admin/organisations', payload: { kind: 'agency', name: '断线期间创建' } });
-    const resumed = await openSse(`${a.base}/api/live`, { cookie: `zc_session=${centreOnB.cookie}`, 'last-event-id': event?.id ?? '0' });
+    await adminOnA.inject({
+      method: 'POST',
+      url: '/api/admin/organisations',
+      payload: { kind: 'agency', name: '断线期间创建' },
+    });
+    const resumed = await openSse(`${a.base}/api/live`, {
+      cookie: `zc_session=${centreOnB.cookie}`,
+      'last-event-id': event?.id ?? '0',
+    });
     const missed = await resumed.waitFor((m) => m.some((x) => x.event === 'organisation.created'));
     expect(missed.filter((x) => x.event === 'organisation.created')).toHaveLength(1);
     expect(missed.every((x) => Number(x.id) > Number(event?.id))).toBe(true);
@@ -85,7 +107,11 @@ describe.runIf(testDatabaseUrl)('two instances on one PostgreSQL', () => {
     if (!a) throw new Error('instances missing');
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const id = await scheduleJob(a.built.services.db, clock, { kind: 'test.once', payload: { i }, runAt: clock.now() });
+      const id = await scheduleJob(a.built.services.db, clock, {
+        kind: 'test.once',
+        payload: { i },
+        runAt: clock.now(),
+      });
       if (id) ids.push(id);
     }
     // Both runners poll every 20 ms; wait until all ten are done.

@@ -4,6 +4,10 @@
  */
 export type TransitionTable<S extends string, E extends string> = Record<S, Partial<Record<E, S>>>;
 
-export function nextState<S extends string, E extends string>(table: TransitionTable<S, E>, from: S, event: E): S | null {
+export function nextState<S extends string, E extends string>(
+  table: TransitionTable<S, E>,
+  from: S,
+  event: E,
+): S | null {
   return table[from][event] ?? null;
 }

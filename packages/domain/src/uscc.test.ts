@@ -48,15 +48,21 @@ describe('unified social credit code (GB 32100-2015)', () => {
       maxLength: 8,
     });
     fc.assert(
-      fc.property(fc.array(digit, { minLength: 6, maxLength: 6 }), body, fc.nat(17), char, (div, b, pos, replacement) => {
-        const code = buildUscc('91', div.join(''), b.join(''));
-        expect(checkUscc(code).ok).toBe(true);
-        if (code.charAt(pos) === replacement) return;
-        const altered = code.slice(0, pos) + replacement + code.slice(pos + 1);
-        const result = checkUscc(altered);
-        // A change in the division digits to a letter is caught as a division problem; any other as a check failure.
-        expect(result.ok).toBe(false);
-      }),
+      fc.property(
+        fc.array(digit, { minLength: 6, maxLength: 6 }),
+        body,
+        fc.nat(17),
+        char,
+        (div, b, pos, replacement) => {
+          const code = buildUscc('91', div.join(''), b.join(''));
+          expect(checkUscc(code).ok).toBe(true);
+          if (code.charAt(pos) === replacement) return;
+          const altered = code.slice(0, pos) + replacement + code.slice(pos + 1);
+          const result = checkUscc(altered);
+          // A change in the division digits to a letter is caught as a division problem; any other as a check failure.
+          expect(result.ok).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -14,9 +14,15 @@ try {
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(report, null, 2));
   } else {
-    console.log(`事件数 / events: ${report.size}, 已核验 / checked: ${report.checked}, 链头 / head: ${report.head.hash}`);
+    console.log(
+      `事件数 / events: ${report.size}, 已核验 / checked: ${report.checked}, 链头 / head: ${report.head.hash}`,
+    );
     for (const p of report.problems) console.log(`  ✗ #${p.seq} ${p.kind}: ${p.detail}`);
-    console.log(report.ok ? '✓ 存证链完整 / the ledger is intact' : `✗ 发现 ${report.problems.length} 处问题 / ${report.problems.length} problems found`);
+    console.log(
+      report.ok
+        ? '✓ 存证链完整 / the ledger is intact'
+        : `✗ 发现 ${report.problems.length} 处问题 / ${report.problems.length} problems found`,
+    );
   }
   process.exitCode = report.ok ? 0 : 1;
 } finally {

@@ -21,7 +21,11 @@ export interface SeedResult {
 export async function seedDemoCity(s: Services): Promise<SeedResult> {
   return s.database.withExclusiveLock(SEED_LOCK_KEY, async () => {
     const result = { users: DEMO_USERS, password: DEMO_PASSWORD };
-    const [marker] = await s.db.select({ seq: events.seq }).from(events).where(eq(events.type, 'platform.demo_seeded')).limit(1);
+    const [marker] = await s.db
+      .select({ seq: events.seq })
+      .from(events)
+      .where(eq(events.type, 'platform.demo_seeded'))
+      .limit(1);
     if (marker) return { created: false, ...result };
     const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD, s.config.scryptLogN)));
     await s.db.transaction(async (tx) => {
@@ -31,7 +35,16 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
       for (const org of DEMO_ORGANISATIONS) {
         const [row] = await tx
           .insert(organisations)
-          .values({ kind: org.kind, name: org.name, uscc: org.uscc, scale: org.scale, region: org.region, status: 'active', createdAt: now, updatedAt: now })
+          .values({
+            kind: org.kind,
+            name: org.name,
+            uscc: org.uscc,
+            scale: org.scale,
+            region: org.region,
+            status: 'active',
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning({ id: organisations.id });
         if (!row) throw new Error('insert returned nothing');
         ids.set(org.key, row.id);

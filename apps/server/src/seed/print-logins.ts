@@ -8,7 +8,10 @@ export function printDemoLogins(seed: SeedResult): void {
     `演示数据 / Demo city ${seed.created ? 'created' : 'already present'} — password for every account: ${seed.password}`,
     ...seed.users
       .filter((u, i, all) => u.role !== 'expert' || all.findIndex((x) => x.role === 'expert') === i)
-      .map((u) => `  ${u.login.padEnd(12)} ${ROLE_LABELS[u.role].zh} / ${ROLE_LABELS[u.role].en}${u.role === 'expert' ? ' (expert01 … expert12)' : ''}`),
+      .map(
+        (u) =>
+          `  ${u.login.padEnd(12)} ${ROLE_LABELS[u.role].zh} / ${ROLE_LABELS[u.role].en}${u.role === 'expert' ? ' (expert01 … expert12)' : ''}`,
+      ),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -64,7 +64,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`SSE: condition not met within ${ms} ms; got ${JSON.stringify(messages.map((m) => [m.id, m.event]))}`));
+          reject(
+            new Error(
+              `SSE: condition not met within ${ms} ms; got ${JSON.stringify(messages.map((m) => [m.id, m.event]))}`,
+            ),
+          );
         }, ms);
         waiters.add(check);
         check();

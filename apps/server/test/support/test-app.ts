@@ -17,11 +17,20 @@ export interface TestApp extends BuiltApp {
 }
 
 /** Builds the real app on a fresh database with a manual clock; background work is driven by the test. */
-export async function createTestApp(env: Record<string, string> = {}, options: { startBackground?: boolean; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { startBackground?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', SCRYPT_LOG_N: '10', WEB_DIST: '/nonexistent', ...env });
   const clock = new ManualClock();
-  const built = await buildApp({ config, database: testDb.database, clock, startBackground: options.startBackground ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const built = await buildApp({
+    config,
+    database: testDb.database,
+    clock,
+    startBackground: options.startBackground ?? false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   await built.app.ready();
   return {
     ...built,
@@ -44,17 +53,32 @@ export async function makeOrganisation(
   status: 'pending' | 'active' = 'active',
 ) {
   const now = t.clock.now();
-  const body = unique().toUpperCase().replace(/[IOSVZ]/g, 'A').padStart(8, '0').slice(-8);
+  const body = unique()
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, 'A')
+    .padStart(8, '0')
+    .slice(-8);
   const [org] = await t.services.db
     .insert(organisations)
-    .values({ kind, name: `测试${kind}${unique()}`, uscc: buildUscc('91', '520200', body), status, createdAt: now, updatedAt: now })
+    .values({
+      kind,
+      name: `测试${kind}${unique()}`,
+      uscc: buildUscc('91', '520200', body),
+      status,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   if (!org) throw new Error('no organisation');
   return org;
 }
 
 /** Makes a user of a role in a new (or the given) organisation. */
-export async function makeUser(t: TestApp, role: Role, opts: { organisationId?: string; status?: 'pending' | 'active' } = {}) {
+export async function makeUser(
+  t: TestApp,
+  role: Role,
+  opts: { organisationId?: string; status?: 'pending' | 'active' } = {},
+) {
   const kind = ROLE_ORGANISATION_KIND[role];
   const organisationId = kind === null ? null : (opts.organisationId ?? (await makeOrganisation(t, kind)).id);
   const now = t.clock.now();

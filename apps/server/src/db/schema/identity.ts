@@ -1,4 +1,3 @@
-
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Organisations of every kind (PRODUCT.md §1). Suppliers sign up themselves and wait for the centre's approval. */
@@ -85,4 +84,3 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
 );
-

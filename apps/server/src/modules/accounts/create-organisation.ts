@@ -8,7 +8,11 @@ import type { Services } from '../../services';
 import type { createOrganisationBody } from './schemas';
 
 /** An administrator creates an organisation of any kind; it is active at once (it was vetted off-platform). */
-export async function createOrganisation(s: Services, viewer: UserViewer, input: z.infer<typeof createOrganisationBody>) {
+export async function createOrganisation(
+  s: Services,
+  viewer: UserViewer,
+  input: z.infer<typeof createOrganisationBody>,
+) {
   try {
     return await s.db.transaction(async (tx) => {
       const now = s.clock.now();
@@ -36,7 +40,8 @@ export async function createOrganisation(s: Services, viewer: UserViewer, input:
       return org;
     });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'organisations_uscc_key') throw new AppError('USCC_TAKEN', { uscc: input.uscc ?? '' });
+    if (violatedUniqueConstraint(error) === 'organisations_uscc_key')
+      throw new AppError('USCC_TAKEN', { uscc: input.uscc ?? '' });
     throw error;
   }
 }

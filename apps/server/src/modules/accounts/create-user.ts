@@ -18,7 +18,11 @@ import type { createUserBody } from './schemas';
 export async function createUser(s: Services, viewer: UserViewer, input: z.infer<typeof createUserBody>) {
   const kind = ROLE_ORGANISATION_KIND[input.role];
   if (kind === null && input.organisationId) {
-    throw fieldError('body.organisationId', '评审专家不隶属于机构，请勿填写', 'Experts belong to no organisation; leave it empty');
+    throw fieldError(
+      'body.organisationId',
+      '评审专家不隶属于机构，请勿填写',
+      'Experts belong to no organisation; leave it empty',
+    );
   }
   if (kind !== null && !input.organisationId) {
     throw fieldError('body.organisationId', '请选择所属机构', 'Choose the organisation');
@@ -29,7 +33,8 @@ export async function createUser(s: Services, viewer: UserViewer, input: z.infer
       if (input.organisationId) {
         const org = await findOrganisation(tx, input.organisationId);
         if (!org) throw fieldError('body.organisationId', '机构不存在', 'No such organisation');
-        if (org.kind !== kind) throw new AppError('ROLE_ORGANISATION_MISMATCH', { role: input.role, kind: kind ?? '-' });
+        if (org.kind !== kind)
+          throw new AppError('ROLE_ORGANISATION_MISMATCH', { role: input.role, kind: kind ?? '-' });
       }
       const now = s.clock.now();
       const [user] = await tx
@@ -58,7 +63,8 @@ export async function createUser(s: Services, viewer: UserViewer, input: z.infer
       return user;
     });
   } catch (error) {
-    if (violatedUniqueConstraint(error) === 'users_login_key') throw new AppError('LOGIN_TAKEN', { login: input.login });
+    if (violatedUniqueConstraint(error) === 'users_login_key')
+      throw new AppError('LOGIN_TAKEN', { login: input.login });
     throw error;
   }
 }

@@ -2,7 +2,11 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { organisations, users } from '../../db/schema';
 
-export async function listUsers(db: Executor, filter: { role?: (typeof users.$inferSelect)['role'] | undefined }, page: { limit: number; offset: number }) {
+export async function listUsers(
+  db: Executor,
+  filter: { role?: (typeof users.$inferSelect)['role'] | undefined },
+  page: { limit: number; offset: number },
+) {
   const where = filter.role ? eq(users.role, filter.role) : undefined;
   const rows = await db
     .select({ user: users, organisation: { id: organisations.id, name: organisations.name } })

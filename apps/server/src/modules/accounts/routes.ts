@@ -23,7 +23,10 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         tags: ['accounts'],
         summary: '账户列表 / All accounts',
         querystring: listUsersQuery,
-        response: { 200: z.object({ items: z.array(userView), total: z.number().int() }), ...errorResponses(400, 401, 403) },
+        response: {
+          200: z.object({ items: z.array(userView), total: z.number().int() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request) => {

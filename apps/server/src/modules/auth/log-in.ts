@@ -46,7 +46,10 @@ export async function logIn(s: Services, input: { login: string; password: strin
       const failures = user.failedLogins + 1;
       if (failures >= policy.maxFailures) {
         const until = new Date(now.getTime() + policy.lockMinutes * 60_000);
-        await tx.update(users).set({ failedLogins: 0, lockedUntil: until, updatedAt: now }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ failedLogins: 0, lockedUntil: until, updatedAt: now })
+          .where(eq(users.id, user.id));
         await appendEvent(tx, s.clock, {
           type: 'user.locked',
           payload: { userId: user.id, until: until.toISOString() },

@@ -31,7 +31,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     async (request, reply) => {
       const result = await logIn(s, request.body);
       void reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
-      const viewer = await resolveViewer(s.db, s.clock, s.config.session, { bearer: null, cookie: result.sessionToken });
+      const viewer = await resolveViewer(s.db, s.clock, s.config.session, {
+        bearer: null,
+        cookie: result.sessionToken,
+      });
       return presentMe(s, requireUser(viewer));
     },
   );
@@ -40,7 +43,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/api/auth/logout',
     {
       config: { access: { roles: 'any' } },
-      schema: { tags: ['auth'], summary: '退出登录 / Log out', response: { 204: z.null(), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: '退出登录 / Log out',
+        response: { 204: z.null(), ...errorResponses(401, 403) },
+      },
     },
     async (request, reply) => {
       await logOut(s, requireUser(request.viewer));
@@ -53,7 +60,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/api/me',
     {
       config: { access: { roles: 'any' } },
-      schema: { tags: ['auth'], summary: '当前用户 / The current user', response: { 200: meResponse, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: '当前用户 / The current user',
+        response: { 200: meResponse, ...errorResponses(401) },
+      },
     },
     async (request) => presentMe(s, requireUser(request.viewer)),
   );

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['purchaser', 'agency', 'centre', 'supplier', 'expert', 'supervisor', 'finance', 'admin']);
+export const roleSchema = z.enum([
+  'purchaser',
+  'agency',
+  'centre',
+  'supplier',
+  'expert',
+  'supervisor',
+  'finance',
+  'admin',
+]);
 export const organisationKindSchema = z.enum(['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance']);
 
 /** Passwords: 10–128 characters with letters and digits (GB/T 22239-2019 asks for complexity; no upper limit games). */
@@ -17,7 +26,9 @@ export const loginNameSchema = z
   .trim()
   .min(3)
   .max(64)
-  .refine((v) => /^[A-Za-z0-9._@-]+$/.test(v), { params: { zh: '账号名只能包含字母、数字和 . _ @ -', en: 'A login may only contain letters, digits and . _ @ -' } })
+  .refine((v) => /^[A-Za-z0-9._@-]+$/.test(v), {
+    params: { zh: '账号名只能包含字母、数字和 . _ @ -', en: 'A login may only contain letters, digits and . _ @ -' },
+  })
   .transform((s) => s.toLowerCase());
 
 export const loginBody = z.object({

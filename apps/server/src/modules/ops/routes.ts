@@ -7,7 +7,10 @@ import { AppError } from '../../platform/errors/app-error';
 import { errorResponses } from '../../platform/http/responses';
 import type { Services } from '../../services';
 
-export const opsRoutes: FastifyPluginAsyncZod<{ services: Services; metrics: Registry }> = async (app, { services: s, metrics }) => {
+export const opsRoutes: FastifyPluginAsyncZod<{ services: Services; metrics: Registry }> = async (
+  app,
+  { services: s, metrics },
+) => {
   app.get(
     '/api/health',
     {
@@ -16,7 +19,12 @@ export const opsRoutes: FastifyPluginAsyncZod<{ services: Services; metrics: Reg
         tags: ['ops'],
         summary: '健康检查 / Health',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), instance: z.string(), time: z.string() }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            instance: z.string(),
+            time: z.string(),
+          }),
           ...errorResponses(),
           503: z.object({ status: z.literal('unavailable'), reason: z.string() }),
         },
@@ -29,7 +37,12 @@ export const opsRoutes: FastifyPluginAsyncZod<{ services: Services; metrics: Reg
         s.log.error({ err }, 'health check: database unreachable');
         return reply.status(503).send({ status: 'unavailable', reason: 'database' });
       }
-      return { status: 'ok' as const, database: s.database.kind, instance: s.config.instanceId, time: s.clock.now().toISOString() };
+      return {
+        status: 'ok' as const,
+        database: s.database.kind,
+        instance: s.config.instanceId,
+        time: s.clock.now().toISOString(),
+      };
     },
   );
 

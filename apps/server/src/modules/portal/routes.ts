@@ -28,7 +28,10 @@ export const portalRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         .where(eq(organisations.status, 'active'))
         .groupBy(organisations.kind);
       const kindCount = (kind: string) => byKind.find((r) => r.kind === kind)?.n ?? 0;
-      const [experts] = await s.db.select({ n: count() }).from(users).where(and(eq(users.role, 'expert'), eq(users.status, 'active')));
+      const [experts] = await s.db
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, 'expert'), eq(users.status, 'active')));
       const [allUsers] = await s.db.select({ n: count() }).from(users).where(eq(users.status, 'active'));
       const [head] = await s.db.select().from(ledgerHead).where(eq(ledgerHead.id, 1));
       return {

@@ -4,7 +4,11 @@ import { organisations, users } from '../../db/schema';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
-export async function findOrganisation(db: Executor, id: string, forUpdate = false): Promise<OrganisationRow | undefined> {
+export async function findOrganisation(
+  db: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<OrganisationRow | undefined> {
   const query = db.select().from(organisations).where(eq(organisations.id, id));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
@@ -12,7 +16,11 @@ export async function findOrganisation(db: Executor, id: string, forUpdate = fal
 
 export async function listOrganisations(
   db: Executor,
-  filter: { status?: OrganisationRow['status'] | undefined; kind?: OrganisationRow['kind'] | undefined; onlyId?: string | null },
+  filter: {
+    status?: OrganisationRow['status'] | undefined;
+    kind?: OrganisationRow['kind'] | undefined;
+    onlyId?: string | null;
+  },
   page: { limit: number; offset: number },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
   const conditions: SQL[] = [];

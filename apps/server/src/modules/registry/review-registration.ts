@@ -37,7 +37,11 @@ export async function reviewRegistration(s: Services, viewer: UserViewer, organi
       audience: { kind: 'organisation', organisationId: org.id } as const,
     };
     if (decision.approve) {
-      await appendEvent(tx, s.clock, { type: 'organisation.approved', payload: { organisationId: org.id, name: org.name }, ...common });
+      await appendEvent(tx, s.clock, {
+        type: 'organisation.approved',
+        payload: { organisationId: org.id, name: org.name },
+        ...common,
+      });
     } else {
       await appendEvent(tx, s.clock, {
         type: 'organisation.rejected',

@@ -9,7 +9,14 @@ import { organisationAbilities } from './policy';
 import { presentOrganisation } from './present-organisation';
 import { findOrganisation, listOrganisations } from './repo';
 import { reviewRegistration } from './review-registration';
-import { idParams, listOrganisationsQuery, organisationView, rejectBody, signUpResponse, supplierSignUpBody } from './schemas';
+import {
+  idParams,
+  listOrganisationsQuery,
+  organisationView,
+  rejectBody,
+  signUpResponse,
+  supplierSignUpBody,
+} from './schemas';
 import { signUpSupplier } from './sign-up-supplier';
 
 export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
@@ -35,7 +42,10 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         tags: ['registry'],
         summary: '机构列表 / Organisations I may see',
         querystring: listOrganisationsQuery,
-        response: { 200: z.object({ items: z.array(organisationView), total: z.number().int() }), ...errorResponses(400, 401) },
+        response: {
+          200: z.object({ items: z.array(organisationView), total: z.number().int() }),
+          ...errorResponses(400, 401),
+        },
       },
     },
     async (request) => {
@@ -97,7 +107,10 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
     async (request) => {
       const viewer = requireUser(request.viewer);
-      const updated = await reviewRegistration(s, viewer, request.params.id, { approve: false, reason: request.body.reason });
+      const updated = await reviewRegistration(s, viewer, request.params.id, {
+        approve: false,
+        reason: request.body.reason,
+      });
       return presentOrganisation(viewer, updated);
     },
   );

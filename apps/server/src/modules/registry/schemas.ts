@@ -57,7 +57,9 @@ export const supplierSignUpBody = z.object({
     phone: z
       .string()
       .trim()
-      .refine((v) => /^1[3-9]\d{9}$/.test(v), { params: { zh: '请填写 11 位手机号码', en: 'Enter an 11-digit mobile number' } }),
+      .refine((v) => /^1[3-9]\d{9}$/.test(v), {
+        params: { zh: '请填写 11 位手机号码', en: 'Enter an 11-digit mobile number' },
+      }),
   }),
 });
 

@@ -25,7 +25,15 @@ export async function signUpSupplier(
       const now = s.clock.now();
       const [org] = await tx
         .insert(organisations)
-        .values({ kind: 'supplier', name: organisation.name, uscc: organisation.uscc, scale: organisation.scale, status: 'pending', createdAt: now, updatedAt: now })
+        .values({
+          kind: 'supplier',
+          name: organisation.name,
+          uscc: organisation.uscc,
+          scale: organisation.scale,
+          status: 'pending',
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning();
       if (!org) throw new Error('insert returned nothing');
       const [created] = await tx
@@ -48,7 +56,13 @@ export async function signUpSupplier(
       const audience = { kind: 'organisation', organisationId: org.id } as const;
       await appendEvent(tx, s.clock, {
         type: 'organisation.registered',
-        payload: { organisationId: org.id, name: org.name, kind: 'supplier', uscc: organisation.uscc, scale: organisation.scale },
+        payload: {
+          organisationId: org.id,
+          name: org.name,
+          kind: 'supplier',
+          uscc: organisation.uscc,
+          scale: organisation.scale,
+        },
         actor,
         subject: { type: 'organisation', id: org.id },
         audience,

@@ -6,7 +6,11 @@ import type { Services } from '../../services';
 import { accountAudience } from '../auth/audience';
 
 /** Issues a bearer token for the caller's machine client. The token is returned once; only its hash is kept. */
-export async function createApiToken(s: Services, viewer: UserViewer, input: { name: string; expiresInDays?: number | undefined }) {
+export async function createApiToken(
+  s: Services,
+  viewer: UserViewer,
+  input: { name: string; expiresInDays?: number | undefined },
+) {
   const token = randomSecret(API_TOKEN_PREFIX);
   return s.db.transaction(async (tx) => {
     const now = s.clock.now();

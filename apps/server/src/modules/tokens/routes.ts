@@ -33,7 +33,11 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
     },
     async (request) => {
       const viewer = requireUser(request.viewer);
-      const rows = await s.db.select().from(apiTokens).where(eq(apiTokens.userId, viewer.userId)).orderBy(desc(apiTokens.createdAt));
+      const rows = await s.db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, viewer.userId))
+        .orderBy(desc(apiTokens.createdAt));
       return {
         items: rows.map((t) => ({
           id: t.id,
@@ -54,11 +58,15 @@ export const tokenRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
       schema: {
         tags: ['tokens'],
         summary: '签发 API 令牌 / Issue an API token',
-        body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).optional() }),
+        body: z.object({
+          name: z.string().trim().min(1).max(100),
+          expiresInDays: z.number().int().min(1).max(3650).optional(),
+        }),
         response: { 201: z.object({ id: z.string().uuid(), token: z.string() }), ...errorResponses(400, 401, 403) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(s, requireUser(request.viewer), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(s, requireUser(request.viewer), request.body)),
   );
 
   app.delete(

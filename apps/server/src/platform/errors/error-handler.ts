@@ -28,7 +28,8 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
       return new AppError('RATE_LIMITED', { retryAfter: Math.ceil(Number(error.message.match(/\d+/)?.[0] ?? 60)) });
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED', { retryAfter: 60 });
-  if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', { limit: request.routeOptions.bodyLimit ?? 0 });
+  if (error.statusCode === 413)
+    return new AppError('PAYLOAD_TOO_LARGE', { limit: request.routeOptions.bodyLimit ?? 0 });
   if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
   if (error.statusCode === 400 && error.validation) return new AppError('VALIDATION_FAILED');
   return new AppError('INTERNAL', { requestId: request.id });

@@ -52,11 +52,19 @@ export async function verifyLedger(db: Executor): Promise<LedgerReport> {
       }
       const leaf = entryLeafHash(row);
       if (leaf !== row.leafHash) {
-        problems.push({ seq: row.seq, kind: 'content_altered', detail: `content hashes to ${leaf}, stored ${row.leafHash}` });
+        problems.push({
+          seq: row.seq,
+          kind: 'content_altered',
+          detail: `content hashes to ${leaf}, stored ${row.leafHash}`,
+        });
       }
       const chain = chainHash(previousChain, row.leafHash);
       if (chain !== row.chainHash) {
-        problems.push({ seq: row.seq, kind: 'chain_broken', detail: `chain should be ${chain}, stored ${row.chainHash}` });
+        problems.push({
+          seq: row.seq,
+          kind: 'chain_broken',
+          detail: `chain should be ${chain}, stored ${row.chainHash}`,
+        });
       }
       previousChain = row.chainHash;
       expectedSeq = row.seq + 1;

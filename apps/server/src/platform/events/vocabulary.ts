@@ -48,12 +48,20 @@ export const EVENTS = {
   'organisation.rejected': define({
     version: 1,
     payload: z.object({ ...orgRef, reason: z.string() }),
-    summary: (p) => ({ zh: `“${p.name}”注册被退回：${p.reason}`, en: `Registration of "${p.name}" rejected: ${p.reason}` }),
+    summary: (p) => ({
+      zh: `“${p.name}”注册被退回：${p.reason}`,
+      en: `Registration of "${p.name}" rejected: ${p.reason}`,
+    }),
   }),
   /** A user account was created (by sign-up or by an administrator). */
   'user.created': define({
     version: 1,
-    payload: z.object({ userId: z.string().uuid(), login: z.string(), role: ROLE, organisationId: z.string().uuid().nullable() }),
+    payload: z.object({
+      userId: z.string().uuid(),
+      login: z.string(),
+      role: ROLE,
+      organisationId: z.string().uuid().nullable(),
+    }),
     summary: (p) => ({ zh: `创建账号 ${p.login}`, en: `Account ${p.login} created` }),
   }),
   /** A user logged in (by password) and a session started. */
@@ -108,7 +116,10 @@ export const EVENTS = {
   'platform.demo_seeded': define({
     version: 1,
     payload: z.object({ organisations: z.number().int(), users: z.number().int() }),
-    summary: (p) => ({ zh: `演示数据已生成：${p.organisations} 个机构，${p.users} 个账号`, en: `Demo city seeded: ${p.organisations} organisations, ${p.users} accounts` }),
+    summary: (p) => ({
+      zh: `演示数据已生成：${p.organisations} 个机构，${p.users} 个账号`,
+      en: `Demo city seeded: ${p.organisations} organisations, ${p.users} accounts`,
+    }),
   }),
   /** A timed job failed for the last time and needs a person (recorded for supervision). */
   'job.failed': define({

@@ -113,7 +113,12 @@ export class LiveHub {
 
   /** Registers a client; with `lastEventId` it first replays what it missed. Returns the unsubscribe function. */
   async subscribe(client: LiveClient, lastEventId: number | null): Promise<() => void> {
-    const entry: Registered = { ...client, lastSent: lastEventId ?? this.cursor, catchingUp: lastEventId !== null, pending: [] };
+    const entry: Registered = {
+      ...client,
+      lastSent: lastEventId ?? this.cursor,
+      catchingUp: lastEventId !== null,
+      pending: [],
+    };
     this.clients.add(entry);
     const unsubscribe = () => {
       this.clients.delete(entry);

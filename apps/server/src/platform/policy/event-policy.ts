@@ -15,7 +15,9 @@ export function canSeeEvent(viewer: Viewer, event: EventAudience): boolean {
     case 'organisation':
       return (
         isOversight(viewer) ||
-        (viewer.kind === 'user' && viewer.organisationId !== null && viewer.organisationId === event.audienceOrganisationId)
+        (viewer.kind === 'user' &&
+          viewer.organisationId !== null &&
+          viewer.organisationId === event.audienceOrganisationId)
       );
     default:
       return false;
