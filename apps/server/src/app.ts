@@ -6,7 +6,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -17,7 +17,8 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { LocalBlobStore } from './platform/blobs/local-blob-store';
 import { systemClock, acceleratedClock, type Clock } from './platform/clock';
-import { registerErrorHandling } from './platform/errors/error-handler';
+import { AppError } from './platform/errors/app-error';
+import { errorBody, registerErrorHandling } from './platform/errors/error-handler';
 import { zodValidatorCompiler } from './platform/errors/validation';
 import { registerAccessControl, type RouteEntry } from './platform/http/access';
 import { JobRunner } from './platform/jobs/job-runner';
@@ -62,8 +63,19 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any route runs (malformed URL encoding, over-long parameters) get our body too.
+    frameworkErrors: (error, request, reply) => {
+      const appError = new AppError('BAD_URL');
+      request.log.info({ code: error.code }, 'malformed URL');
+      void (reply as FastifyReply)
+        .status(appError.status)
+        .header('x-request-id', request.id)
+        .send(errorBody(appError, request.id));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
+  // The API speaks JSON only: a text/plain body (which a cross-site form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,4 +1,4 @@
-import { REGISTRATION_TRANSITIONS, nextState } from '@zhengcai/domain';
+import { REGISTRATION_TRANSITIONS, nextState, roleMay } from '@zhengcai/domain';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema';
 import { AppError } from '../../platform/errors/app-error';
@@ -20,9 +20,9 @@ export async function reviewRegistration(s: Services, viewer: UserViewer, organi
     if (!org) throw new AppError('NOT_FOUND');
     const can = organisationAbilities(viewer, org);
     if (!can.view) throw new AppError('NOT_FOUND');
+    if (!roleMay(viewer.role, 'reviewRegistrations')) throw new AppError('FORBIDDEN');
     const status = nextState(REGISTRATION_TRANSITIONS, org.status, decision.approve ? 'approve' : 'reject');
     if (!status) throw new AppError('INVALID_STATE', { state: org.status });
-    if (!(decision.approve ? can.approve : can.reject)) throw new AppError('FORBIDDEN');
     const now = s.clock.now();
     const reason = decision.approve ? null : decision.reason;
     const [updated] = await tx

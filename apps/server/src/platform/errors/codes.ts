@@ -8,6 +8,7 @@ export const ERROR_CODES = {
     zh: '提交的内容有误，请检查标出的字段',
     en: 'Some fields are invalid; see the fields listed',
   },
+  BAD_URL: { status: 400, zh: '请求地址格式错误', en: 'The request URL is malformed' },
   BAD_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: {

@@ -1,0 +1,657 @@
+import {
+  OVERSIGHT_ROLES,
+  ROLES,
+  ROLE_ORGANISATION_KIND,
+  buildUscc,
+  type OrganisationKind,
+  type Role,
+} from '@zhengcai/domain';
+import { eq } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiTokens, ledgerHead, organisations, users } from '../src/db/schema';
+import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
+import type { Access } from '../src/platform/http/access';
+import { errorSchema } from '../src/platform/http/responses';
+import { takeSnapshot } from './support/db-snapshot';
+import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
+
+/**
+ * The authorisation matrix: every route × every kind of caller, with the status a well-formed request gets.
+ *
+ * - A route registered without rows here (or a row for a route that no longer exists) fails the "route table"
+ *   tests, so a new endpoint cannot ship without deciding who may call it.
+ * - Each case makes a new caller (a fresh user and session or API token) and new resources, so cases never share
+ *   state; a refused call (status >= 400) must change nothing in the database (see support/db-snapshot.ts).
+ * - Rows on a resource say whose resource it is: someone else's that the caller may not see (404), or the caller's
+ *   own, which it sees but may not act on (403).
+ */
+
+const CALLERS = [
+  'anonymous',
+  'purchaser',
+  'agency',
+  'centre',
+  'supplier',
+  'expert',
+  'supervisor',
+  'finance',
+  'admin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+/** Expected statuses in CALLERS order: anonymous, purchaser, agency, centre, supplier, expert, supervisor, finance, admin. */
+type Expected = readonly [number, number, number, number, number, number, number, number, number];
+
+/** The caller of one case (null: anonymous). */
+interface Me {
+  role: Role;
+  userId: string;
+  login: string;
+  organisationId: string | null;
+}
+
+interface Request {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  payload?: Record<string, unknown>;
+  /** Extra checks on a successful answer (what the caller may see in it). */
+  check?: (res: LightMyRequestResponse) => void;
+}
+
+interface Row {
+  /** Method and URL pattern exactly as registered. */
+  route: string;
+  /** Which resource the request is about, from the caller's point of view. */
+  resource: string;
+  expect: Expected;
+  build: (t: TestApp, me: Me | null) => Promise<Request>;
+  /** Error codes of refused calls, where they are not the usual ones for the status (see DEFAULT_CODES). */
+  codes?: Partial<Record<number, string>>;
+  /** Server-Sent Events: the response never ends; only the status and headers are checked, then it is closed. */
+  stream?: true;
+}
+
+const DEFAULT_CODES: Record<number, string> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'INVALID_STATE',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resources. Every call makes new ones; identifiers are unique within the test process.
+
+let sequence = 0;
+const unique = () => `${process.pid.toString(36)}x${(sequence++).toString(36)}`;
+/** A valid credit code in a division (110000, Beijing) that support/test-app.ts never uses, so codes never collide. */
+const freshUscc = () => buildUscc('91', '110000', String(sequence++).padStart(8, '0'));
+
+/**
+ * An organisation of a kind, with a credit code from freshUscc. (support/test-app.ts's makeOrganisation derives its
+ * codes from the time and maps I/O/S/V/Z to A, so two of its codes can collide within one run: see the report.)
+ */
+async function newOrganisation(
+  t: TestApp,
+  kind: OrganisationKind,
+  status: 'pending' | 'active' = 'active',
+): Promise<string> {
+  const now = t.clock.now();
+  const [org] = await t.services.db
+    .insert(organisations)
+    .values({ kind, name: `测试机构${unique()}`, uscc: freshUscc(), status, createdAt: now, updatedAt: now })
+    .returning({ id: organisations.id });
+  if (!org) throw new Error('no organisation');
+  return org.id;
+}
+
+/** A user of the role in a new organisation of the matching kind (experts: none), or in the given one. */
+async function newUser(t: TestApp, role: Role, opts: { organisationId?: string; status?: 'pending' | 'active' } = {}) {
+  const kind = ROLE_ORGANISATION_KIND[role];
+  const organisationId = opts.organisationId ?? (kind === null ? undefined : await newOrganisation(t, kind));
+  return makeUser(t, role, {
+    ...(organisationId ? { organisationId } : {}),
+    ...(opts.status ? { status: opts.status } : {}),
+  });
+}
+
+const get = (url: string, check?: Request['check']): Request => ({ method: 'GET', url, ...(check ? { check } : {}) });
+const post = (url: string, payload?: Record<string, unknown>): Request => ({
+  method: 'POST',
+  url,
+  ...(payload ? { payload } : {}),
+});
+
+/** A supplier that signed up and waits for review: the organisation and its first user are pending. */
+async function pendingRegistration(t: TestApp): Promise<string> {
+  const organisationId = await newOrganisation(t, 'supplier', 'pending');
+  await newUser(t, 'supplier', { organisationId, status: 'pending' });
+  return organisationId;
+}
+
+/** Someone else's active organisation. */
+async function otherOrganisation(t: TestApp): Promise<string> {
+  return newOrganisation(t, 'supplier');
+}
+
+/**
+ * The caller's own organisation, set back to pending: an active user in a pending organisation is what an
+ * administrator makes by adding an account to a registration not yet reviewed (POST /api/admin/users does not look
+ * at the organisation's status). Experts belong to no organisation, so they get someone else's.
+ */
+async function ownPendingOrganisation(t: TestApp, me: Me | null): Promise<string> {
+  if (!me?.organisationId) return pendingRegistration(t);
+  await t.services.db.update(organisations).set({ status: 'pending' }).where(eq(organisations.id, me.organisationId));
+  return me.organisationId;
+}
+
+async function issueToken(
+  t: TestApp,
+  userId: string,
+  opts: { revoked?: boolean } = {},
+): Promise<{ id: string; token: string }> {
+  const token = randomSecret(API_TOKEN_PREFIX);
+  const now = t.clock.now();
+  const [row] = await t.services.db
+    .insert(apiTokens)
+    .values({
+      userId,
+      name: `令牌 ${unique()}`,
+      tokenHash: secretHash(token),
+      createdAt: now,
+      revokedAt: opts.revoked ? now : null,
+    })
+    .returning({ id: apiTokens.id });
+  if (!row) throw new Error('no token');
+  return { id: row.id, token };
+}
+
+async function ownToken(t: TestApp, me: Me | null, opts: { revoked?: boolean } = {}): Promise<string> {
+  return (await issueToken(t, me?.userId ?? (await newUser(t, 'supplier')).id, opts)).id;
+}
+
+async function lockedUser(t: TestApp): Promise<string> {
+  const user = await newUser(t, 'supplier');
+  const until = new Date(t.clock.now().getTime() + 15 * 60_000);
+  await t.services.db.update(users).set({ lockedUntil: until }).where(eq(users.id, user.id));
+  return user.id;
+}
+
+const signUpBody = () => {
+  const login = `signup-${unique()}`;
+  return {
+    organisation: { name: `贵州${login}科技有限公司`, uscc: freshUscc(), scale: 'small' },
+    user: {
+      login,
+      displayName: '注册测试',
+      password: 'abc1234567',
+      email: `${login}@example.cn`,
+      phone: '13800000000',
+    },
+  };
+};
+
+const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(me.role);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The matrix.
+
+const MATRIX: readonly Row[] = [
+  // expect: [anonymous, purchaser, agency, centre, supplier, expert, supervisor, finance, admin]
+  {
+    route: 'GET /api/health',
+    resource: '-',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => get('/api/health'),
+  },
+  {
+    route: 'GET /metrics',
+    resource: '-',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => get('/metrics'),
+  },
+  {
+    route: 'GET /api/portal/stats',
+    resource: '-',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => get('/api/portal/stats'),
+  },
+  {
+    route: 'GET /api/ledger/head',
+    resource: '-',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => get('/api/ledger/head'),
+  },
+  {
+    route: 'GET /api/events',
+    resource: "an event about someone else's organisation",
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      // Another user's login is an event for their organisation: only it and oversight may see it.
+      await logIn(t.app, (await newUser(t, 'purchaser')).login);
+      const [head] = await t.services.db.select().from(ledgerHead).where(eq(ledgerHead.id, 1));
+      const seq = head?.size ?? 0;
+      return get(`/api/events?after=${seq - 1}&limit=1`, (res) => {
+        const seen = res.json<{ items: { seq: number }[] }>().items.map((i) => i.seq);
+        expect(seen).toEqual(isOversight(me) ? [seq] : []);
+      });
+    },
+  },
+  {
+    route: 'GET /api/live',
+    resource: 'the live stream',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    stream: true,
+    build: async () => get('/api/live'),
+  },
+  {
+    route: 'GET /api/ledger/verify',
+    resource: 'the whole ledger',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 200],
+    build: async () => get('/api/ledger/verify'),
+  },
+  // Log-in: a wrong password is a refused call that DOES change the database (failed_logins, a ledger event), by
+  // design, so it is not part of the matrix; bad-input.test.ts covers it with the lock-out. Here every caller uses
+  // the right password, and the refused variant (a registration still pending) must change nothing.
+  {
+    route: 'POST /api/auth/login',
+    resource: 'own account, correct password (anonymous: a fresh account)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) =>
+      post('/api/auth/login', { login: me?.login ?? (await newUser(t, 'supplier')).login, password: TEST_PASSWORD }),
+  },
+  {
+    route: 'POST /api/auth/login',
+    resource: 'an account whose registration is still pending, correct password',
+    expect: [403, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'ACCOUNT_PENDING' },
+    build: async (t) => {
+      const pending = await newUser(t, 'supplier', { organisationId: await pendingRegistration(t), status: 'pending' });
+      return post('/api/auth/login', { login: pending.login, password: TEST_PASSWORD });
+    },
+  },
+  {
+    route: 'POST /api/auth/logout',
+    resource: 'own session',
+    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204],
+    build: async () => post('/api/auth/logout'),
+  },
+  {
+    route: 'GET /api/me',
+    resource: 'own account',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (_t, me) =>
+      get('/api/me', (res) => expect(res.json<{ user: { id: string } }>().user.id).toBe(me?.userId)),
+  },
+  {
+    route: 'POST /api/auth/password',
+    resource: 'own password',
+    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204],
+    build: async () => post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-passw0rd-2026' }),
+  },
+  {
+    route: 'POST /api/registrations/suppliers',
+    resource: 'a new supplier',
+    expect: [201, 201, 201, 201, 201, 201, 201, 201, 201],
+    build: async () => post('/api/registrations/suppliers', signUpBody()),
+  },
+  {
+    route: 'GET /api/organisations',
+    resource: 'the list (narrowed to their own outside oversight)',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const other = await otherOrganisation(t);
+      return get('/api/organisations?limit=200', (res) => {
+        const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+        if (isOversight(me)) expect(ids).toContain(other);
+        else expect(ids).toEqual(me?.organisationId ? [me.organisationId] : []);
+      });
+    },
+  },
+  {
+    route: 'GET /api/organisations/:id',
+    resource: "someone else's",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t) => get(`/api/organisations/${await otherOrganisation(t)}`),
+  },
+  {
+    route: 'GET /api/organisations/:id',
+    resource: "own (experts have none: someone else's)",
+    expect: [401, 200, 200, 200, 200, 404, 200, 200, 200],
+    build: async (t, me) => get(`/api/organisations/${me?.organisationId ?? (await otherOrganisation(t))}`),
+  },
+  {
+    route: 'POST /api/organisations/:id/approve',
+    resource: "someone else's pending registration",
+    expect: [401, 404, 404, 200, 404, 404, 403, 404, 200],
+    build: async (t) => post(`/api/organisations/${await pendingRegistration(t)}/approve`),
+  },
+  {
+    route: 'POST /api/organisations/:id/approve',
+    resource: "own organisation while pending (experts: someone else's)",
+    expect: [401, 403, 403, 200, 403, 404, 403, 403, 200],
+    build: async (t, me) => post(`/api/organisations/${await ownPendingOrganisation(t, me)}/approve`),
+  },
+  {
+    // May you do it (403) comes before the state (409): a supervisor sees every organisation but reviews none.
+    route: 'POST /api/organisations/:id/approve',
+    resource: "someone else's, already active",
+    expect: [401, 404, 404, 409, 404, 404, 403, 404, 409],
+    build: async (t) => post(`/api/organisations/${await otherOrganisation(t)}/approve`),
+  },
+  {
+    route: 'POST /api/organisations/:id/reject',
+    resource: "someone else's pending registration",
+    expect: [401, 404, 404, 200, 404, 404, 403, 404, 200],
+    build: async (t) =>
+      post(`/api/organisations/${await pendingRegistration(t)}/reject`, { reason: '营业执照扫描件不清晰' }),
+  },
+  {
+    route: 'POST /api/organisations/:id/reject',
+    resource: "own organisation while pending (experts: someone else's)",
+    expect: [401, 403, 403, 200, 403, 404, 403, 403, 200],
+    build: async (t, me) =>
+      post(`/api/organisations/${await ownPendingOrganisation(t, me)}/reject`, { reason: '营业执照扫描件不清晰' }),
+  },
+  {
+    route: 'POST /api/organisations/:id/reject',
+    resource: "someone else's, already active",
+    expect: [401, 404, 404, 409, 404, 404, 403, 404, 409],
+    build: async (t) =>
+      post(`/api/organisations/${await otherOrganisation(t)}/reject`, { reason: '营业执照扫描件不清晰' }),
+  },
+  {
+    route: 'GET /api/admin/users',
+    resource: 'all accounts',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 200],
+    build: async () => get('/api/admin/users'),
+  },
+  {
+    route: 'POST /api/admin/organisations',
+    resource: 'a new organisation',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+    build: async () =>
+      post('/api/admin/organisations', { kind: 'purchaser', name: `六盘水市采购单位${unique()}`, uscc: freshUscc() }),
+  },
+  {
+    route: 'POST /api/admin/users',
+    resource: 'a new account in an existing organisation',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 201],
+    build: async (t) =>
+      post('/api/admin/users', {
+        organisationId: await newOrganisation(t, 'purchaser'),
+        role: 'purchaser',
+        login: `new-${unique()}`,
+        displayName: '新账户',
+        password: 'abc1234567',
+      }),
+  },
+  {
+    route: 'POST /api/admin/users/:id/unlock',
+    resource: "someone else's locked account",
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 204],
+    build: async (t) => post(`/api/admin/users/${await lockedUser(t)}/unlock`),
+  },
+  {
+    route: 'POST /api/admin/users/:id/unlock',
+    resource: "someone else's account that is not locked",
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 409],
+    build: async (t) => post(`/api/admin/users/${(await newUser(t, 'supplier')).id}/unlock`),
+  },
+  {
+    route: 'GET /api/tokens',
+    resource: 'own tokens only',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const others = await ownToken(t, null);
+      return get('/api/tokens', (res) =>
+        expect(res.json<{ items: { id: string }[] }>().items.map((i) => i.id)).not.toContain(others),
+      );
+    },
+  },
+  {
+    route: 'POST /api/tokens',
+    resource: 'a new token',
+    expect: [401, 201, 201, 201, 201, 201, 201, 201, 201],
+    build: async () => post('/api/tokens', { name: '财务系统对接' }),
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    resource: "own token (anonymous: someone's)",
+    expect: [401, 204, 204, 204, 204, 204, 204, 204, 204],
+    build: async (t, me) => ({ method: 'DELETE', url: `/api/tokens/${await ownToken(t, me)}` }),
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    resource: "someone else's token",
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t) => ({ method: 'DELETE', url: `/api/tokens/${await ownToken(t, null)}` }),
+  },
+  {
+    route: 'DELETE /api/tokens/:id',
+    resource: 'own token, already revoked',
+    expect: [401, 409, 409, 409, 409, 409, 409, 409, 409],
+    build: async (t, me) => ({ method: 'DELETE', url: `/api/tokens/${await ownToken(t, me, { revoked: true })}` }),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Running a case.
+
+const IGNORED_ROUTE = (r: { method: string; url: string }) =>
+  r.method === 'HEAD' || r.url === '/*' || r.url.startsWith('/api/docs');
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type Mode = 'session' | 'token';
+
+interface Credentials {
+  me: Me | null;
+  /** The request with the caller's credentials: cookie + CSRF header, or a bearer token, or nothing. */
+  send: (req: Request, opts?: { csrf?: string | false }) => InjectOptions;
+}
+
+async function callerFor(t: TestApp, caller: Caller, mode: Mode): Promise<Credentials> {
+  const base = (req: Request): InjectOptions => ({
+    method: req.method,
+    url: req.url,
+    ...(req.payload ? { payload: req.payload } : {}),
+  });
+  if (caller === 'anonymous') return { me: null, send: base };
+  const user = await newUser(t, caller);
+  const me: Me = { role: caller, userId: user.id, login: user.login, organisationId: user.organisationId };
+  if (mode === 'token') {
+    const { token } = await issueToken(t, user.id);
+    return { me, send: (req) => ({ ...base(req), headers: { authorization: `Bearer ${token}` } }) };
+  }
+  const session = await logIn(t.app, user.login);
+  return {
+    me,
+    send: (req, opts = {}) => {
+      const csrf = opts.csrf === undefined ? session.csrfToken : opts.csrf;
+      return {
+        ...base(req),
+        cookies: { zc_session: session.cookie },
+        ...(csrf === false ? {} : { headers: { 'x-csrf-token': csrf } }),
+      };
+    },
+  };
+}
+
+/** The documented error body (platform/http/responses.ts) with the code and a message in both languages. */
+function expectErrorBody(res: LightMyRequestResponse, code: string): void {
+  const { error } = errorSchema.parse(res.json());
+  expect(error.code, res.body).toBe(code);
+  expect(error.message.zh.length, res.body).toBeGreaterThan(0);
+  expect(error.message.en.length, res.body).toBeGreaterThan(0);
+  expect(error.requestId).toBe(res.headers['x-request-id']);
+}
+
+/** Opens the SSE stream, reads the first frame and hangs up (the stream itself never ends). */
+async function openStream(
+  t: TestApp,
+  opts: InjectOptions,
+): Promise<{ status: number; contentType: string; first: string }> {
+  const res = await t.app.inject({ ...opts, payloadAsStream: true });
+  const stream = res.stream();
+  const first = await new Promise<string>((resolve, reject) => {
+    stream.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8')));
+    stream.once('error', reject);
+  });
+  res.raw.res.destroy();
+  // The hub forgets the client once the connection closes: nothing leaks per viewer.
+  await vi.waitFor(() => expect(t.services.live.size).toBe(0));
+  return { status: res.statusCode, contentType: String(res.headers['content-type']), first };
+}
+
+async function runCase(t: TestApp, row: Row, caller: Caller, mode: Mode): Promise<void> {
+  const { me, send } = await callerFor(t, caller, mode);
+  const req = await row.build(t, me);
+  const expected = row.expect[CALLERS.indexOf(caller)];
+  // Any update made by the call now carries a later updated_at than everything before it.
+  t.clock.advance(1_000);
+
+  if (row.stream) {
+    const res = await openStream(t, send(req));
+    expect(res.status).toBe(expected);
+    expect(res.contentType).toMatch(/^text\/event-stream/);
+    expect(res.first).toMatch(/^retry: \d+/);
+    return;
+  }
+
+  const refused = expected === undefined || expected >= 400;
+  const before = refused ? await takeSnapshot(t.services.db) : null;
+  const res = await t.app.inject(send(req));
+  expect(res.statusCode, `${row.route} [${row.resource}] as ${caller}: ${res.body}`).toBe(expected);
+  if (before) {
+    expectErrorBody(res, row.codes?.[res.statusCode] ?? DEFAULT_CODES[res.statusCode] ?? '?');
+    expect(await takeSnapshot(t.services.db), 'a refused call changed the database').toEqual(before);
+  } else {
+    req.check?.(res);
+  }
+}
+
+const accessOf = (t: TestApp, route: string): Access => {
+  const entry = t.routes.find((r) => `${r.method} ${r.url}` === route);
+  if (!entry) throw new Error(`no route ${route}`);
+  return entry.access;
+};
+const mayPass = (access: Access, role: Role) =>
+  !('public' in access) && (access.roles === 'any' || access.roles.includes(role));
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('the route table', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every registered route and no row for a route that does not exist', () => {
+    const registered = new Set(t.routes.filter((r) => !IGNORED_ROUTE(r)).map((r) => `${r.method} ${r.url}`));
+    const tabled = new Set(MATRIX.map((r) => r.route));
+    expect(
+      [...registered].filter((r) => !tabled.has(r)),
+      'routes without rows in MATRIX',
+    ).toEqual([]);
+    expect(
+      [...tabled].filter((r) => !registered.has(r)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  it('has a column for every role', () => {
+    expect([...CALLERS.slice(1)].sort()).toEqual([...ROLES].sort());
+  });
+
+  it("agrees with each route's declared access (anonymous 401 on non-public routes, other roles 403 on role lists)", () => {
+    for (const row of MATRIX) {
+      const access = accessOf(t, row.route);
+      if ('public' in access) continue;
+      expect(row.expect[0], `${row.route}: anonymous`).toBe(401);
+      if (access.roles === 'any') continue;
+      for (const role of ROLES) {
+        if (!access.roles.includes(role)) expect(row.expect[CALLERS.indexOf(role)], `${row.route}: ${role}`).toBe(403);
+      }
+    }
+  });
+});
+
+describe.each(['session', 'token'] as const)('authorisation matrix, callers with a %s', (mode) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  });
+  afterAll(() => t.close());
+
+  // Anonymous callers have no credentials, so they are the same in both modes: run them once.
+  const callers = mode === 'session' ? CALLERS : CALLERS.filter((c) => c !== 'anonymous');
+  const cases = MATRIX.flatMap((row) =>
+    callers.map((caller) => ({ row, caller, status: row.expect[CALLERS.indexOf(caller)] })),
+  );
+
+  it.each(cases)('$row.route [$row.resource] as $caller → $status', async ({ row, caller }) => {
+    await runCase(t, row, caller, mode);
+  });
+});
+
+/**
+ * A browser session must send its CSRF token on unsafe methods; a request without it (or with another session's)
+ * is refused before anything happens. Roles the route does not admit at all are refused as FORBIDDEN first.
+ * Public unsafe routes (log-in, sign-up) take no session and so no CSRF token.
+ */
+describe('CSRF: cookie sessions without the x-csrf-token header', () => {
+  let t: TestApp;
+  let otherCsrf: string;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+    otherCsrf = (await logIn(t.app, (await newUser(t, 'admin')).login)).csrfToken;
+  });
+  afterAll(() => t.close());
+
+  // One row per unsafe route (the first); the route table tests guarantee every route has one.
+  const unsafeRows = MATRIX.filter(
+    (row, i) => UNSAFE.has(row.route.split(' ')[0] ?? '') && MATRIX.findIndex((r) => r.route === row.route) === i,
+  );
+  const cases = unsafeRows.flatMap((row) =>
+    ROLES.flatMap((role) => (['missing', 'wrong'] as const).map((csrf) => ({ row, role, csrf }))),
+  );
+
+  it('covers every unsafe non-public route', () => {
+    const unsafe = t.routes
+      .filter((r) => !IGNORED_ROUTE(r) && UNSAFE.has(r.method) && !('public' in r.access))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(unsafe.length).toBeGreaterThan(0);
+    for (const route of unsafe) expect(unsafeRows.map((r) => r.route)).toContain(route);
+  });
+
+  it.each(cases)('$row.route as $role with the CSRF token $csrf', async ({ row, role, csrf }) => {
+    const access = accessOf(t, row.route);
+    const { me, send } = await callerFor(t, role, 'session');
+    const req = await row.build(t, me);
+    t.clock.advance(1_000);
+    if ('public' in access) {
+      // Log-in and sign-up work without a session, so they ask for no CSRF token: the call goes through.
+      const res = await t.app.inject(send(req, { csrf: csrf === 'missing' ? false : otherCsrf }));
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return;
+    }
+    const before = await takeSnapshot(t.services.db);
+    const res = await t.app.inject(send(req, { csrf: csrf === 'missing' ? false : otherCsrf }));
+    expect(res.statusCode, res.body).toBe(403);
+    expectErrorBody(res, mayPass(access, role) ? 'CSRF_FAILED' : 'FORBIDDEN');
+    expect(await takeSnapshot(t.services.db), 'a refused call changed the database').toEqual(before);
+  });
+
+  it('a bearer token needs no CSRF token, and a cookie sent alongside it is ignored', async () => {
+    const user = await newUser(t, 'supplier');
+    const { token } = await issueToken(t, user.id);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { authorization: `Bearer ${token}` },
+      cookies: { zc_session: 'not-a-session' },
+      payload: { name: '自动对账' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+});

@@ -1,0 +1,898 @@
+import { ROLE_ORGANISATION_KIND, buildUscc, type OrganisationKind, type Role } from '@zhengcai/domain';
+import { eq } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens, organisations, users } from '../src/db/schema';
+import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
+import type { RouteEntry } from '../src/platform/http/access';
+import { errorSchema } from '../src/platform/http/responses';
+import { takeSnapshot } from './support/db-snapshot';
+import { TEST_PASSWORD, createTestApp, logIn, makeUser, type Session, type TestApp } from './support/test-app';
+
+/**
+ * Bad input never gets a 500: every route that takes input answers malformed, mistyped, oversized or unauthenticated
+ * requests with the documented error body (`{ error: { code, message: { zh, en }, fields?, requestId } }`), names
+ * the offending fields as `body.user.login` with a reason in both languages, and changes nothing in the database.
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests, callers and checks.
+
+type Caller = 'anonymous' | Role;
+
+interface Req {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  /** Sent as JSON (any value, including arrays, strings and null). */
+  json?: unknown;
+  /** Sent as is, with the headers given. */
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+let sequence = 0;
+const unique = () => `${process.pid.toString(36)}y${(sequence++).toString(36)}`;
+/** Valid codes in a division (110100) that no other helper uses, so they never collide. */
+const freshUscc = () => buildUscc('91', '110100', String(sequence++).padStart(8, '0'));
+/** A new client address per request, so the per-address rate limits of log-in and sign-up never interfere. */
+const nextAddress = () => `10.${(sequence >> 16) & 255}.${(sequence >> 8) & 255}.${sequence++ & 255}`;
+const UNKNOWN_ID = '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a93';
+
+function toInject(req: Req): InjectOptions {
+  const headers: Record<string, string> = { ...req.headers };
+  let payload: string | Buffer | undefined;
+  if (req.json !== undefined) {
+    payload = JSON.stringify(req.json);
+    headers['content-type'] ??= 'application/json';
+  } else if (req.raw !== undefined) {
+    payload = req.raw;
+  }
+  return {
+    method: req.method,
+    url: req.url,
+    headers,
+    remoteAddress: nextAddress(),
+    ...(payload !== undefined ? { payload } : {}),
+  };
+}
+
+function withSession(opts: InjectOptions, session: Session): InjectOptions {
+  const headers = typeof opts.headers === 'object' ? opts.headers : {};
+  return {
+    ...opts,
+    cookies: { zc_session: session.cookie },
+    headers: { 'x-csrf-token': session.csrfToken, ...headers },
+  };
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/** The documented error body, with `fields` naming each of `fields` (and only bilingual reasons). */
+function expectError(res: LightMyRequestResponse, status: number, code: string, fields: readonly string[] = []): void {
+  const context = `${res.statusCode} ${res.body.slice(0, 600)}`;
+  expect(res.statusCode, context).not.toBe(500);
+  expect(res.statusCode, context).toBe(status);
+  const raw: unknown = JSON.parse(res.body);
+  expect(Object.keys(raw as object), context).toEqual(['error']);
+  const { error } = errorSchema.parse(raw);
+  expect(error.code, context).toBe(code);
+  expect(error.message.zh, context).toMatch(CJK);
+  expect(error.message.en.length, context).toBeGreaterThan(0);
+  expect(error.message.en, context).not.toBe(error.message.zh);
+  expect(error.requestId, context).toBe(res.headers['x-request-id']);
+  if (code === 'VALIDATION_FAILED') expect(error.fields?.length ?? 0, context).toBeGreaterThan(0);
+  for (const f of error.fields ?? []) {
+    expect(f.reason.zh, context).toMatch(CJK);
+    expect(f.reason.en.length, context).toBeGreaterThan(0);
+  }
+  const named = (error.fields ?? []).map((f) => f.field);
+  for (const field of fields) expect(named, context).toContain(field);
+}
+
+async function newOrganisation(t: TestApp, kind: OrganisationKind, status: 'pending' | 'active' = 'active') {
+  const now = t.clock.now();
+  const [org] = await t.services.db
+    .insert(organisations)
+    .values({ kind, name: `测试机构${unique()}`, uscc: freshUscc(), status, createdAt: now, updatedAt: now })
+    .returning();
+  if (!org) throw new Error('no organisation');
+  return org;
+}
+
+async function newUser(t: TestApp, role: Role, opts: { organisationId?: string; status?: 'pending' | 'active' } = {}) {
+  const kind = ROLE_ORGANISATION_KIND[role];
+  const organisationId = opts.organisationId ?? (kind === null ? undefined : (await newOrganisation(t, kind)).id);
+  return makeUser(t, role, {
+    ...(organisationId ? { organisationId } : {}),
+    ...(opts.status ? { status: opts.status } : {}),
+  });
+}
+
+async function issueToken(t: TestApp, userId: string, values: { revokedAt?: Date; expiresAt?: Date } = {}) {
+  const token = randomSecret(API_TOKEN_PREFIX);
+  const [row] = await t.services.db
+    .insert(apiTokens)
+    .values({ userId, name: `令牌 ${unique()}`, tokenHash: secretHash(token), createdAt: t.clock.now(), ...values })
+    .returning({ id: apiTokens.id });
+  if (!row) throw new Error('no token');
+  return { id: row.id, token };
+}
+
+/** The routes as registered, without documentation and HEAD. */
+const apiRoutes = (t: TestApp): RouteEntry[] =>
+  t.routes.filter((r) => r.method !== 'HEAD' && r.url !== '/*' && !r.url.startsWith('/api/docs'));
+/** A role the route admits, or null for public routes. */
+const admittedRole = (r: RouteEntry): Role | null =>
+  'public' in r.access ? null : r.access.roles === 'any' ? 'supplier' : (r.access.roles[0] ?? null);
+const fillParams = (url: string, id: string) => url.replace(/:id\b/g, id);
+
+/**
+ * Runs one refused request and checks the answer and that the database did not change. The clock moves on first,
+ * so an update the request made would carry a later `updated_at` than everything before it.
+ */
+async function refused(
+  t: TestApp,
+  opts: InjectOptions,
+  status: number,
+  code: string,
+  fields: readonly string[] = [],
+): Promise<LightMyRequestResponse> {
+  t.clock.advance(1_000);
+  const before = await takeSnapshot(t.services.db);
+  const res = await t.app.inject(opts);
+  expectError(res, status, code, fields);
+  expect(
+    await takeSnapshot(t.services.db),
+    `${String(opts.method)} ${typeof opts.url === 'string' ? opts.url : ''} changed the database`,
+  ).toEqual(before);
+  return res;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The table of bad requests, route by route.
+
+interface Ctx {
+  t: TestApp;
+  sessionOf: (role: Role) => Promise<Session>;
+}
+
+interface Case {
+  name: string;
+  as: Caller;
+  req: Req | ((ctx: Ctx) => Promise<Req>);
+  status: number;
+  code: string;
+  fields?: readonly string[];
+}
+
+type Json = Record<string, unknown>;
+/** A copy of `base` with the value at a dotted path replaced, or removed with REMOVE. */
+const REMOVE = Symbol('remove');
+function variant(base: Json, path: string, value: unknown): Json {
+  const copy = structuredClone(base);
+  const keys = path.split('.');
+  const last = keys.pop() ?? '';
+  let node: Json = copy;
+  for (const key of keys) node = node[key] as Json;
+  if (value === REMOVE) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+const signUp = (): Json => {
+  const login = `bad-${unique()}`;
+  return {
+    organisation: { name: '贵州测试科技有限公司', uscc: freshUscc(), scale: 'small' },
+    user: { login, displayName: '测试', password: 'abc1234567', email: `${login}@example.cn`, phone: '13800000000' },
+  };
+};
+const newAccount = (): Json => ({
+  role: 'expert',
+  login: `acct-${unique()}`,
+  displayName: '专家',
+  password: 'abc1234567',
+});
+
+/** A case per (path, value) on a body, expecting VALIDATION_FAILED naming `body.<path>`. */
+function bodyCases(
+  route: string,
+  as: Caller,
+  base: () => Json,
+  variants: readonly (readonly [path: string, value: unknown, label: string])[],
+): Case[] {
+  const [method, url] = route.split(' ') as [Req['method'], string];
+  return variants.map(([path, value, label]) => ({
+    name: `${route}: ${path} ${label}`,
+    as,
+    req: { method, url, json: variant(base(), path, value) },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: [`body.${path}`],
+  }));
+}
+
+const long = (n: number) => 'x'.repeat(n);
+const query = (url: string, as: Caller, field: string, label: string): Case => ({
+  name: `GET ${url} (${label})`,
+  as,
+  req: { method: 'GET', url },
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  fields: [`query.${field}`],
+});
+const whole = (method: Req['method'], url: string, as: Caller, json: unknown, label: string): Case => ({
+  name: `${method} ${url}: body ${label}`,
+  as,
+  req: { method, url, json },
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  fields: ['body'],
+});
+
+const CASES: Case[] = [
+  // POST /api/auth/login
+  ...bodyCases('POST /api/auth/login', 'anonymous', () => ({ login: 'nobody-here', password: 'whatever1' }), [
+    ['login', REMOVE, 'missing'],
+    ['password', REMOVE, 'missing'],
+    ['login', 123, 'a number'],
+    ['password', ['x'], 'an array'],
+    ['login', long(65), 'too long'],
+    ['password', long(129), 'too long'],
+    ['login', '   ', 'blank'],
+  ]),
+  whole('POST', '/api/auth/login', 'anonymous', [], 'an array'),
+  whole('POST', '/api/auth/login', 'anonymous', 'login', 'a string'),
+  whole('POST', '/api/auth/login', 'anonymous', null, 'null'),
+  {
+    name: 'POST /api/auth/login: unknown login',
+    as: 'anonymous',
+    req: { method: 'POST', url: '/api/auth/login', json: { login: 'nobody-here', password: 'whatever1' } },
+    status: 401,
+    code: 'INVALID_CREDENTIALS',
+  },
+
+  // POST /api/registrations/suppliers
+  ...bodyCases('POST /api/registrations/suppliers', 'anonymous', signUp, [
+    ['organisation', REMOVE, 'missing'],
+    ['user.login', REMOVE, 'missing'],
+    ['organisation', [], 'an array'],
+    ['user', 'someone', 'a string'],
+    ['organisation.name', 42, 'a number'],
+    ['organisation.name', long(101), 'too long'],
+    ['organisation.name', '  甲 ', 'too short once trimmed'],
+    ['organisation.scale', 'huge', 'not a known scale'],
+    ['organisation.scale', 3, 'a number'],
+    ['organisation.uscc', 123, 'a number'],
+    ['organisation.uscc', '9144030070846113', 'too short'],
+    ['organisation.uscc', '9144030070846113IT', 'with a forbidden character'],
+    ['organisation.uscc', '91AB0300708461136T', 'with letters in the division code'],
+    ['user.login', long(65), 'too long'],
+    ['user.login', 'bad login!', 'with forbidden characters'],
+    ['user.displayName', long(51), 'too long'],
+    ['user.password', 'abcdefghijk', 'without digits'],
+    ['user.password', 'a1'.repeat(65), 'too long'],
+    ['user.email', 'not-an-email', 'not an address'],
+    ['user.email', `${long(200)}@example.cn`, 'too long'],
+    ['user.phone', '12345', 'not a mobile number'],
+    ['user.phone', 13800000000, 'a number'],
+  ]),
+  whole('POST', '/api/registrations/suppliers', 'anonymous', [signUp()], 'an array'),
+  {
+    name: 'POST /api/registrations/suppliers: credit code already registered',
+    as: 'anonymous',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/registrations/suppliers',
+      json: variant(signUp(), 'organisation.uscc', (await newOrganisation(t, 'supplier')).uscc),
+    }),
+    status: 409,
+    code: 'USCC_TAKEN',
+  },
+  {
+    name: 'POST /api/registrations/suppliers: login taken (in other letter case)',
+    as: 'anonymous',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/registrations/suppliers',
+      json: variant(signUp(), 'user.login', (await newUser(t, 'supplier')).login.toUpperCase()),
+    }),
+    status: 409,
+    code: 'LOGIN_TAKEN',
+  },
+
+  // POST /api/auth/password
+  {
+    name: 'POST /api/auth/password: empty body',
+    as: 'supplier',
+    req: { method: 'POST', url: '/api/auth/password', json: {} },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.currentPassword', 'body.newPassword'],
+  },
+  ...bodyCases(
+    'POST /api/auth/password',
+    'supplier',
+    () => ({ currentPassword: TEST_PASSWORD, newPassword: 'New-passw0rd-2026' }),
+    [
+      ['newPassword', 'short1', 'too short'],
+      ['newPassword', 'abcdefghijkl', 'without digits'],
+      ['newPassword', 12345678901, 'a number'],
+      ['currentPassword', 42, 'a number'],
+    ],
+  ),
+  {
+    name: 'POST /api/auth/password: wrong current password',
+    as: 'supplier',
+    req: {
+      method: 'POST',
+      url: '/api/auth/password',
+      json: { currentPassword: 'not-my-passw0rd', newPassword: 'New-passw0rd-2026' },
+    },
+    status: 400,
+    code: 'WRONG_PASSWORD',
+  },
+
+  // GET /api/organisations and /api/organisations/:id, approve, reject
+  query('/api/organisations?status=deleted', 'centre', 'status', 'unknown status'),
+  query('/api/organisations?status=pending&status=active', 'centre', 'status', 'status twice'),
+  query('/api/organisations?kind=alien', 'centre', 'kind', 'unknown kind'),
+  query('/api/organisations?limit=0', 'centre', 'limit', 'limit 0'),
+  query('/api/organisations?limit=201', 'centre', 'limit', 'limit over 200'),
+  query('/api/organisations?limit=abc', 'centre', 'limit', 'limit not a number'),
+  query('/api/organisations?offset=-1', 'centre', 'offset', 'negative offset'),
+  {
+    name: 'GET /api/organisations/:id: unknown id',
+    as: 'centre',
+    req: { method: 'GET', url: `/api/organisations/${UNKNOWN_ID}` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /api/organisations/:id/approve: unknown id',
+    as: 'centre',
+    req: { method: 'POST', url: `/api/organisations/${UNKNOWN_ID}/approve` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /api/organisations/:id/reject: unknown id',
+    as: 'centre',
+    req: { method: 'POST', url: `/api/organisations/${UNKNOWN_ID}/reject`, json: { reason: '材料不全' } },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  ...(
+    [
+      [REMOVE, 'missing'],
+      [long(501), 'too long'],
+      ['  甲  ', 'too short once trimmed'],
+      [42, 'a number'],
+    ] as const
+  ).map(([reason, label]): Case => ({
+    name: `POST /api/organisations/:id/reject: reason ${label}`,
+    as: 'centre',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: `/api/organisations/${(await newOrganisation(t, 'supplier', 'pending')).id}/reject`,
+      json: variant({ reason: 'x' }, 'reason', reason),
+    }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.reason'],
+  })),
+
+  // Administration
+  query('/api/admin/users?role=root', 'admin', 'role', 'unknown role'),
+  query('/api/admin/users?limit=501', 'admin', 'limit', 'limit over 500'),
+  query('/api/admin/users?offset=x', 'admin', 'offset', 'offset not a number'),
+  {
+    name: 'POST /api/admin/organisations: empty body',
+    as: 'admin',
+    req: { method: 'POST', url: '/api/admin/organisations', json: {} },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.kind', 'body.name'],
+  },
+  ...bodyCases(
+    'POST /api/admin/organisations',
+    'admin',
+    () => ({ kind: 'purchaser', name: '六盘水市教育局', uscc: freshUscc() }),
+    [
+      ['kind', 'alien', 'not a known kind'],
+      ['name', '甲', 'too short'],
+      ['name', 42, 'a number'],
+      ['scale', 'huge', 'not a known scale'],
+      ['region', long(51), 'too long'],
+      ['uscc', ['91440300708461136T'], 'an array'],
+    ],
+  ),
+  whole('POST', '/api/admin/organisations', 'admin', [], 'an array'),
+  {
+    name: 'POST /api/admin/organisations: credit code already registered',
+    as: 'admin',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/admin/organisations',
+      json: { kind: 'supplier', name: '重复信用代码公司', uscc: (await newOrganisation(t, 'supplier')).uscc },
+    }),
+    status: 409,
+    code: 'USCC_TAKEN',
+  },
+  {
+    name: 'POST /api/admin/users: empty body',
+    as: 'admin',
+    req: { method: 'POST', url: '/api/admin/users', json: {} },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.role', 'body.login', 'body.displayName', 'body.password'],
+  },
+  ...bodyCases('POST /api/admin/users', 'admin', newAccount, [
+    ['role', 'root', 'not a known role'],
+    ['organisationId', 'not-a-uuid', 'not a UUID'],
+    ['login', 'has spaces in it', 'with forbidden characters'],
+    ['displayName', long(51), 'too long'],
+    ['password', 'abcdefghijk', 'without digits'],
+    ['email', 'not-an-email', 'not an address'],
+    ['phone', long(21), 'too long'],
+  ]),
+  {
+    name: 'POST /api/admin/users: an organisation that does not exist',
+    as: 'admin',
+    req: {
+      method: 'POST',
+      url: '/api/admin/users',
+      json: { ...newAccount(), role: 'purchaser', organisationId: UNKNOWN_ID },
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.organisationId'],
+  },
+  {
+    name: 'POST /api/admin/users: an expert with an organisation',
+    as: 'admin',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      json: { ...newAccount(), organisationId: (await newOrganisation(t, 'purchaser')).id },
+    }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.organisationId'],
+  },
+  {
+    name: 'POST /api/admin/users: a purchaser without an organisation',
+    as: 'admin',
+    req: { method: 'POST', url: '/api/admin/users', json: { ...newAccount(), role: 'purchaser' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.organisationId'],
+  },
+  {
+    name: "POST /api/admin/users: a purchaser in a supplier's organisation",
+    as: 'admin',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      json: { ...newAccount(), role: 'purchaser', organisationId: (await newOrganisation(t, 'supplier')).id },
+    }),
+    status: 400,
+    code: 'ROLE_ORGANISATION_MISMATCH',
+  },
+  {
+    name: 'POST /api/admin/users: login taken',
+    as: 'admin',
+    req: async ({ t }) => ({
+      method: 'POST',
+      url: '/api/admin/users',
+      json: { ...newAccount(), login: (await newUser(t, 'expert')).login },
+    }),
+    status: 409,
+    code: 'LOGIN_TAKEN',
+  },
+  {
+    name: 'POST /api/admin/users/:id/unlock: unknown id',
+    as: 'admin',
+    req: { method: 'POST', url: `/api/admin/users/${UNKNOWN_ID}/unlock` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /api/admin/users/:id/unlock: not locked',
+    as: 'admin',
+    req: async ({ t }) => ({ method: 'POST', url: `/api/admin/users/${(await newUser(t, 'expert')).id}/unlock` }),
+    status: 409,
+    code: 'INVALID_STATE',
+  },
+
+  // API tokens
+  ...bodyCases('POST /api/tokens', 'supplier', () => ({ name: '财务系统对接', expiresInDays: 30 }), [
+    ['name', REMOVE, 'missing'],
+    ['name', '   ', 'blank'],
+    ['name', long(101), 'too long'],
+    ['name', 42, 'a number'],
+    ['expiresInDays', '30', 'a string'],
+    ['expiresInDays', 0, 'zero'],
+    ['expiresInDays', 3651, 'over ten years'],
+    ['expiresInDays', 1.5, 'not whole'],
+  ]),
+  whole('POST', '/api/tokens', 'supplier', [{ name: 'x' }], 'an array'),
+  {
+    name: 'DELETE /api/tokens/:id: unknown id',
+    as: 'supplier',
+    req: { method: 'DELETE', url: `/api/tokens/${UNKNOWN_ID}` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: "DELETE /api/tokens/:id: someone else's",
+    as: 'supplier',
+    req: async ({ t }) => ({
+      method: 'DELETE',
+      url: `/api/tokens/${(await issueToken(t, (await newUser(t, 'supplier')).id)).id}`,
+    }),
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'DELETE /api/tokens/:id: already revoked',
+    as: 'supplier',
+    req: async ({ t, sessionOf }) => ({
+      method: 'DELETE',
+      url: `/api/tokens/${(await issueToken(t, (await sessionOf('supplier')).userId, { revokedAt: t.clock.now() })).id}`,
+    }),
+    status: 409,
+    code: 'INVALID_STATE',
+  },
+
+  // Events and the live stream
+  query('/api/events?after=-1', 'anonymous', 'after', 'negative'),
+  query('/api/events?after=abc', 'anonymous', 'after', 'not a number'),
+  query('/api/events?after=1e30', 'anonymous', 'after', 'beyond any sequence number'),
+  query('/api/events?limit=0', 'anonymous', 'limit', 'limit 0'),
+  query('/api/events?limit=501', 'anonymous', 'limit', 'limit over 500'),
+  query('/api/live?subject=Bad%20Subject', 'anonymous', 'subject', 'malformed subject'),
+  query('/api/live?lastEventId=-1', 'anonymous', 'lastEventId', 'negative'),
+  {
+    name: 'GET /api/live: Last-Event-ID header not a number',
+    as: 'anonymous',
+    req: { method: 'GET', url: '/api/live', headers: { 'last-event-id': 'abc' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['headers.last-event-id'],
+  },
+];
+
+/** Input that once answered 500 or fastify's own body (NUL, lone surrogates, malformed URLs); now ordinary cases. */
+const UNSTORABLE_AND_MALFORMED: Case[] = [
+  {
+    name: 'POST /api/auth/login: login with a NUL character ',
+    as: 'anonymous',
+    req: { method: 'POST', url: '/api/auth/login', json: { login: 'a\u0000b', password: 'whatever1' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.login'],
+  },
+  {
+    name: 'POST /api/registrations/suppliers: display name with a NUL character',
+    as: 'anonymous',
+    req: async () => ({
+      method: 'POST',
+      url: '/api/registrations/suppliers',
+      json: variant(signUp(), 'user.displayName', '测\u0000试'),
+    }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.user.displayName'],
+  },
+  {
+    name: 'POST /api/tokens: name with a NUL character',
+    as: 'supplier',
+    req: { method: 'POST', url: '/api/tokens', json: { name: 'a\u0000b' } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.name'],
+  },
+  {
+    name: 'POST /api/tokens: name with a lone UTF-16 surrogate',
+    as: 'supplier',
+    req: {
+      method: 'POST',
+      url: '/api/tokens',
+      raw: '{"name":"a\\ud800b"}',
+      headers: { 'content-type': 'application/json' },
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['body.name'],
+  },
+  {
+    name: 'GET /api/organisations/:id with malformed percent-encoding',
+    as: 'centre',
+    req: { method: 'GET', url: '/api/organisations/%E0%A4%A' },
+    status: 400,
+    code: 'BAD_URL',
+  },
+  {
+    name: 'GET /api/organisations/:id with a 101-character id',
+    as: 'centre',
+    req: { method: 'GET', url: `/api/organisations/${long(101)}` },
+    status: 400,
+    code: 'BAD_URL',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('bad input, route by route', () => {
+  let t: TestApp;
+  const sessions = new Map<Role, Promise<Session>>();
+  const sessionOf = (role: Role): Promise<Session> => {
+    let s = sessions.get(role);
+    if (!s) {
+      s = newUser(t, role).then((u) => logIn(t.app, u.login));
+      sessions.set(role, s);
+    }
+    return s;
+  };
+  const send = async (as: Caller, req: Req): Promise<InjectOptions> =>
+    as === 'anonymous' ? toInject(req) : withSession(toInject(req), await sessionOf(as));
+  const run = async (c: Case) => {
+    const req = typeof c.req === 'function' ? await c.req({ t, sessionOf }) : c.req;
+    await refused(t, await send(c.as, req), c.status, c.code, c.fields);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  });
+  afterAll(() => t.close());
+
+  it.each(CASES)('$name → $status $code', run);
+  it.each(UNSTORABLE_AND_MALFORMED)('$name → $status $code', run);
+
+  it.each([
+    [
+      'POST /api/registrations/suppliers',
+      'anonymous',
+      'body.organisation.uscc',
+      (uscc: string) => variant(signUp(), 'organisation.uscc', uscc),
+    ],
+    [
+      'POST /api/admin/organisations',
+      'admin',
+      'body.uscc',
+      (uscc: string) => ({ kind: 'supplier', name: '校验位测试公司', uscc }),
+    ],
+  ] as const)(
+    '%s: a credit code with a wrong check character says which one is expected, in zh and en',
+    async (route, as, field, body) => {
+      const valid = freshUscc();
+      const expected = valid.charAt(17);
+      const wrong = valid.slice(0, 17) + (expected === '0' ? '1' : '0');
+      const [method, url] = route.split(' ') as ['POST', string];
+      const opts = await send(as, { method, url, json: body(wrong) });
+      const res = await refused(t, opts, 400, 'VALIDATION_FAILED', [field]);
+      const reason = errorSchema.parse(res.json()).error.fields?.find((f) => f.field === field)?.reason;
+      expect(reason?.zh).toContain(`第 18 位应为“${expected}”`);
+      expect(reason?.en).toContain(`character 18 should be "${expected}"`);
+    },
+  );
+
+  it('every unsafe route answers malformed JSON with 400 BAD_JSON, an empty JSON body too', async () => {
+    for (const r of apiRoutes(t).filter((r) => r.method !== 'GET')) {
+      const role = admittedRole(r);
+      for (const raw of ['{"login": "x",', '']) {
+        const opts = toInject({
+          method: r.method as Req['method'],
+          url: fillParams(r.url, UNKNOWN_ID),
+          raw,
+          headers: { 'content-type': 'application/json' },
+        });
+        await refused(t, role ? withSession(opts, await sessionOf(role)) : opts, 400, 'BAD_JSON');
+      }
+    }
+  });
+
+  it('every unsafe route answers a content type it does not read with 415', async () => {
+    for (const r of apiRoutes(t).filter((r) => r.method !== 'GET')) {
+      const role = admittedRole(r);
+      for (const type of ['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+        const opts = toInject({
+          method: r.method as Req['method'],
+          url: fillParams(r.url, UNKNOWN_ID),
+          raw: '<a/>',
+          headers: { 'content-type': type },
+        });
+        await refused(t, role ? withSession(opts, await sessionOf(role)) : opts, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      }
+    }
+  });
+
+  it('every unsafe route answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const big = JSON.stringify({ name: long(1024 * 1024) });
+    for (const r of apiRoutes(t).filter((r) => r.method !== 'GET')) {
+      const role = admittedRole(r);
+      const opts = toInject({
+        method: r.method as Req['method'],
+        url: fillParams(r.url, UNKNOWN_ID),
+        raw: big,
+        headers: { 'content-type': 'application/json' },
+      });
+      await refused(t, role ? withSession(opts, await sessionOf(role)) : opts, 413, 'PAYLOAD_TOO_LARGE');
+    }
+  });
+
+  it('every route with an id in its path answers a non-UUID id with 400 naming params.id', async () => {
+    const withId = apiRoutes(t).filter((r) => r.url.includes(':id'));
+    expect(withId.length).toBeGreaterThan(0);
+    for (const r of withId) {
+      const role = admittedRole(r);
+      for (const id of ['not-a-uuid', '12345', '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a9', "1' or '1'='1"]) {
+        const opts = toInject({ method: r.method as Req['method'], url: fillParams(r.url, encodeURIComponent(id)) });
+        await refused(t, role ? withSession(opts, await sessionOf(role)) : opts, 400, 'VALIDATION_FAILED', [
+          'params.id',
+        ]);
+      }
+    }
+  });
+});
+
+describe('bad credentials', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  });
+  afterAll(() => t.close());
+
+  /** Every non-public route refuses the credentials, and every public GET serves the caller as anonymous. */
+  async function everywhere(credentials: () => Promise<Pick<InjectOptions, 'cookies' | 'headers'>>, code: string) {
+    const creds = await credentials();
+    for (const r of apiRoutes(t)) {
+      const opts: InjectOptions = {
+        method: r.method,
+        url: fillParams(r.url, UNKNOWN_ID),
+        remoteAddress: nextAddress(),
+        ...creds,
+      };
+      if (!('public' in r.access)) await refused(t, opts, 401, code);
+      else if (r.method === 'GET' && r.url !== '/api/live')
+        expect((await t.app.inject(opts)).statusCode, r.url).toBe(200);
+    }
+  }
+  const bearer = (token: string) => async () => ({ headers: { authorization: `Bearer ${token}` } });
+
+  it('a garbage session cookie → 401 SESSION_EXPIRED', () =>
+    everywhere(async () => ({ cookies: { zc_session: 'garbage' } }), 'SESSION_EXPIRED'));
+  it('the cookie of a logged-out session → 401 SESSION_EXPIRED', () =>
+    everywhere(async () => {
+      const session = await logIn(t.app, (await newUser(t, 'supplier')).login);
+      expect((await session.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+      return { cookies: { zc_session: session.cookie } };
+    }, 'SESSION_EXPIRED'));
+  it('a garbage bearer token with our prefix → 401 INVALID_TOKEN', () =>
+    everywhere(bearer(`${API_TOKEN_PREFIX}garbage`), 'INVALID_TOKEN'));
+  it('a bearer token in a foreign format → 401 INVALID_TOKEN', () =>
+    everywhere(bearer('eyJhbGciOiJub25lIn0.e30.'), 'INVALID_TOKEN'));
+  it('another authorisation scheme → 401 INVALID_TOKEN', () =>
+    everywhere(async () => ({ headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 'INVALID_TOKEN'));
+  it('a revoked token → 401 INVALID_TOKEN', () =>
+    everywhere(
+      async () => bearer((await issueToken(t, (await newUser(t, 'admin')).id, { revokedAt: t.clock.now() })).token)(),
+      'INVALID_TOKEN',
+    ));
+  it('an expired token → 401 INVALID_TOKEN', () =>
+    everywhere(
+      async () => bearer((await issueToken(t, (await newUser(t, 'admin')).id, { expiresAt: t.clock.now() })).token)(),
+      'INVALID_TOKEN',
+    ));
+  it('the token of a disabled account → 401 INVALID_TOKEN', () =>
+    everywhere(async () => {
+      const user = await newUser(t, 'admin');
+      const { token } = await issueToken(t, user.id);
+      await t.services.db.update(users).set({ status: 'disabled' }).where(eq(users.id, user.id));
+      return bearer(token)();
+    }, 'INVALID_TOKEN'));
+});
+
+describe('session lifetime', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  });
+  afterAll(() => t.close());
+  const minutes = (n: number) => t.clock.advance(n * 60_000);
+
+  it('a session idle for 120 minutes is refused with 401 SESSION_EXPIRED on every protected route', async () => {
+    const session = await logIn(t.app, (await newUser(t, 'admin')).login);
+    minutes(120);
+    for (const r of apiRoutes(t).filter((r) => !('public' in r.access))) {
+      await refused(
+        t,
+        withSession(toInject({ method: r.method as Req['method'], url: fillParams(r.url, UNKNOWN_ID) }), session),
+        401,
+        'SESSION_EXPIRED',
+      );
+    }
+  });
+
+  it('activity keeps a session alive (idle window slides), up to the 12-hour maximum', async () => {
+    const session = await logIn(t.app, (await newUser(t, 'supplier')).login);
+    for (let elapsed = 119; elapsed < 720; elapsed += 119) {
+      minutes(119);
+      expect((await session.inject({ method: 'GET', url: '/api/me' })).statusCode, `after ${elapsed} minutes`).toBe(
+        200,
+      );
+    }
+    minutes(720 - 714);
+    await refused(t, withSession(toInject({ method: 'GET', url: '/api/me' }), session), 401, 'SESSION_EXPIRED');
+  });
+});
+
+describe('login lock-out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
+  });
+  afterAll(() => t.close());
+  const attempt = (login: string, password: string) =>
+    toInject({ method: 'POST', url: '/api/auth/login', json: { login, password } });
+
+  it('5 wrong passwords lock the account for 15 minutes, even against the right password; then it works', async () => {
+    const { login } = await newUser(t, 'supplier');
+    for (let i = 1; i <= 4; i++)
+      expectError(await t.app.inject(attempt(login, `wrong-${i}-password`)), 401, 'INVALID_CREDENTIALS');
+    const lockedAt = t.clock.now();
+    const res = await t.app.inject(attempt(login, 'wrong-5-password'));
+    expectError(res, 423, 'ACCOUNT_LOCKED');
+    const until = new Date(lockedAt.getTime() + 15 * 60_000).toISOString();
+    const { message } = errorSchema.parse(res.json()).error;
+    expect(message.zh).toContain(until);
+    expect(message.en).toContain(until);
+
+    // While locked, neither the right password nor more wrong ones change anything (the lock is not extended).
+    await refused(t, attempt(login, TEST_PASSWORD), 423, 'ACCOUNT_LOCKED');
+    await refused(t, attempt(login, 'wrong-6-password'), 423, 'ACCOUNT_LOCKED');
+    // One second before the end (refused() moves the clock on by a second before it asks).
+    t.clock.set(new Date(Date.parse(until) - 2_000));
+    await refused(t, attempt(login, TEST_PASSWORD), 423, 'ACCOUNT_LOCKED');
+    t.clock.set(until);
+    expect((await t.app.inject(attempt(login, TEST_PASSWORD))).statusCode).toBe(200);
+
+    // A success resets the count: four more failures do not lock.
+    for (let i = 1; i <= 4; i++)
+      expectError(await t.app.inject(attempt(login, `again-${i}-password`)), 401, 'INVALID_CREDENTIALS');
+    expect((await t.app.inject(attempt(login, TEST_PASSWORD))).statusCode).toBe(200);
+  });
+
+  it('an administrator can lift the lock before it expires', async () => {
+    const user = await newUser(t, 'supplier');
+    for (let i = 1; i <= 5; i++) await t.app.inject(attempt(user.login, `wrong-${i}-password`));
+    expectError(await t.app.inject(attempt(user.login, TEST_PASSWORD)), 423, 'ACCOUNT_LOCKED');
+    const admin = await logIn(t.app, (await newUser(t, 'admin')).login);
+    expect((await admin.inject({ method: 'POST', url: `/api/admin/users/${user.id}/unlock` })).statusCode).toBe(204);
+    expect((await t.app.inject(attempt(user.login, TEST_PASSWORD))).statusCode).toBe(200);
+  });
+});
+
+describe('rate limiting of log-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('the 4th attempt in a minute from one address gets 429 RATE_LIMITED with Retry-After; other addresses go on', async () => {
+    const attempt = (remoteAddress: string): InjectOptions => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress,
+      payload: { login: 'nobody-here', password: 'whatever1' },
+    });
+    for (let i = 0; i < 3; i++) expectError(await t.app.inject(attempt('10.9.9.9')), 401, 'INVALID_CREDENTIALS');
+    const before = await takeSnapshot(t.services.db);
+    const res = await t.app.inject(attempt('10.9.9.9'));
+    expectError(res, 429, 'RATE_LIMITED');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await takeSnapshot(t.services.db)).toEqual(before);
+    expectError(await t.app.inject(attempt('10.9.9.10')), 401, 'INVALID_CREDENTIALS');
+  });
+});
