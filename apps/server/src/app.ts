@@ -26,6 +26,7 @@ import { LiveHub } from './platform/live/live-hub';
 import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
 import { authRoutes } from './modules/auth/routes';
+import { expertRoutes } from './modules/experts/routes';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { liveRoutes } from './modules/live/routes';
 import { registerMetrics } from './modules/ops/metrics';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     registryRoutes,
     accountRoutes,
     tokenRoutes,
+    expertRoutes,
     portalRoutes,
     ledgerRoutes,
     liveRoutes,

@@ -9,7 +9,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiTokens, ledgerHead, organisations, users } from '../src/db/schema';
+import { apiTokens, expertConflicts, expertProfiles, ledgerHead, organisations, users } from '../src/db/schema';
 import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
 import type { Access } from '../src/platform/http/access';
 import { errorSchema } from '../src/platform/http/responses';
@@ -51,7 +51,7 @@ interface Me {
 }
 
 interface Request {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: Record<string, unknown>;
   /** Extra checks on a successful answer (what the caller may see in it). */
@@ -142,6 +142,35 @@ async function ownPendingOrganisation(t: TestApp, me: Me | null): Promise<string
   if (!me?.organisationId) return pendingRegistration(t);
   await t.services.db.update(organisations).set({ status: 'pending' }).where(eq(organisations.id, me.organisationId));
   return me.organisationId;
+}
+
+const expertProfileBody = {
+  title: '高级工程师',
+  employerName: '六盘水师范学院',
+  region: '六盘水市',
+  specialties: ['A0201', 'C16'],
+};
+
+/** The caller's expert profile (other roles: an expert's, which they may not reach anyway). */
+async function ownExpertProfile(t: TestApp, me: Me | null): Promise<void> {
+  const userId = me?.role === 'expert' ? me.userId : (await newUser(t, 'expert')).id;
+  await t.services.db.insert(expertProfiles).values({ userId, ...expertProfileBody, updatedAt: t.clock.now() });
+}
+
+/** A conflict declared by the caller (when an expert) or by another expert. */
+async function expertConflict(t: TestApp, me: Me | null, whose: 'own' | 'other'): Promise<string> {
+  const userId = whose === 'own' && me?.role === 'expert' ? me.userId : (await newUser(t, 'expert')).id;
+  const [row] = await t.services.db
+    .insert(expertConflicts)
+    .values({
+      expertUserId: userId,
+      organisationName: '六盘水市教育局',
+      reason: '近三年曾在该单位任职',
+      declaredAt: t.clock.now(),
+    })
+    .returning({ id: expertConflicts.id });
+  if (!row) throw new Error('no conflict');
+  return row.id;
 }
 
 async function issueToken(
@@ -431,6 +460,69 @@ const MATRIX: readonly Row[] = [
     resource: 'own token, already revoked',
     expect: [401, 409, 409, 409, 409, 409, 409, 409, 409],
     build: async (t, me) => ({ method: 'DELETE', url: `/api/tokens/${await ownToken(t, me, { revoked: true })}` }),
+  },
+  {
+    route: 'GET /api/experts/me/profile',
+    resource: 'own profile',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      await ownExpertProfile(t, me);
+      return get('/api/experts/me/profile');
+    },
+  },
+  {
+    route: 'PUT /api/experts/me/profile',
+    resource: 'own profile',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async () => ({ method: 'PUT', url: '/api/experts/me/profile', payload: expertProfileBody }),
+  },
+  {
+    route: 'GET /api/experts/me/conflicts',
+    resource: 'own conflicts',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const own = await expertConflict(t, me, 'own');
+      const other = await expertConflict(t, me, 'other');
+      return get('/api/experts/me/conflicts', (res) => {
+        const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+        expect(ids).toEqual([own]);
+        expect(ids).not.toContain(other);
+      });
+    },
+  },
+  {
+    route: 'POST /api/experts/me/conflicts',
+    resource: 'own conflicts',
+    expect: [401, 403, 403, 403, 403, 201, 403, 403, 403],
+    build: async () =>
+      post('/api/experts/me/conflicts', { organisationName: '贵州凉都信息技术有限公司', reason: '配偶在该公司任职' }),
+  },
+  {
+    route: 'DELETE /api/experts/me/conflicts/:id',
+    resource: "own conflict (others: an expert's)",
+    expect: [401, 403, 403, 403, 403, 204, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/experts/me/conflicts/${await expertConflict(t, me, 'own')}`,
+    }),
+  },
+  {
+    route: 'DELETE /api/experts/me/conflicts/:id',
+    resource: "another expert's conflict",
+    expect: [401, 403, 403, 403, 403, 404, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/experts/me/conflicts/${await expertConflict(t, me, 'other')}`,
+    }),
+  },
+  {
+    route: 'GET /api/experts',
+    resource: 'the expert pool (identities are confidential)',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 200],
+    build: async (t) => {
+      await ownExpertProfile(t, null);
+      return get('/api/experts');
+    },
   },
 ];
 

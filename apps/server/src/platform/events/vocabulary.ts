@@ -112,6 +112,40 @@ export const EVENTS = {
     payload: z.object({ tokenId: z.string().uuid(), userId: z.string().uuid() }),
     summary: () => ({ zh: '吊销 API 令牌', en: 'API token revoked' }),
   }),
+  /** An expert created or changed their profile (specialties, region, employer, title). */
+  'expert.profile_updated': define({
+    version: 1,
+    payload: z.object({
+      userId: z.string().uuid(),
+      title: z.string(),
+      employerName: z.string(),
+      employerUscc: z.string().nullable(),
+      region: z.string(),
+      specialties: z.array(z.string()),
+    }),
+    summary: () => ({ zh: '专家更新了个人资料', en: 'Expert profile updated' }),
+  }),
+  /** An expert declared a conflict of interest with an organisation (used by the avoidance rules of the draw). */
+  'expert.conflict_declared': define({
+    version: 1,
+    payload: z.object({
+      conflictId: z.string().uuid(),
+      userId: z.string().uuid(),
+      organisationName: z.string(),
+      organisationUscc: z.string().nullable(),
+      reason: z.string(),
+    }),
+    summary: (p) => ({
+      zh: `专家申报回避：${p.organisationName}`,
+      en: `Expert declared a conflict with ${p.organisationName}`,
+    }),
+  }),
+  /** An expert withdrew a declared conflict. */
+  'expert.conflict_withdrawn': define({
+    version: 1,
+    payload: z.object({ conflictId: z.string().uuid(), userId: z.string().uuid() }),
+    summary: () => ({ zh: '专家撤回回避申报', en: 'Expert withdrew a conflict' }),
+  }),
   /** The demo city was seeded (README command 1); marks the seed as done so it runs once. */
   'platform.demo_seeded': define({
     version: 1,
