@@ -1,6 +1,7 @@
 /** A minimal Server-Sent Events reader over fetch, for tests (parses id/event/data, ignores comments). */
 export interface SseMessage {
   id: string | null;
+  /** The ledger event type, from the JSON data (the stream sends unnamed SSE events). */
   event: string;
   data: string;
 }
@@ -42,7 +43,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
               hasData = true;
             }
           }
-          if (hasData) messages.push(msg);
+          if (hasData) {
+            const parsed = JSON.parse(msg.data) as { type?: unknown };
+            if (typeof parsed.type === 'string') msg.event = parsed.type;
+            messages.push(msg);
+          }
         }
         for (const w of waiters) w();
       }

@@ -7,7 +7,8 @@ import { presentEvent } from '../ledger/routes';
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-Sent Events: each event the caller may see, as `id: <seq>`, `event: <type>`, `data: <json>`. Browsers
+ * Server-Sent Events: each event the caller may see, as `id: <seq>` and `data: <json>` (the JSON carries the event
+ * type; unnamed SSE events reach EventSource.onmessage, so clients need not know the vocabulary). Browsers
  * reconnect by themselves and send Last-Event-ID, from which the stream resumes without gaps or repeats.
  */
 export const liveRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
@@ -57,7 +58,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
             viewer: request.viewer,
             subject,
             send: (row) => {
-              res.write(`id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(presentEvent(row))}\n\n`);
+              res.write(`id: ${row.seq}\ndata: ${JSON.stringify(presentEvent(row))}\n\n`);
             },
             end: () => res.end(),
           },

@@ -1,0 +1,61 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/login-page';
+import { PortalHome } from '../features/portal/portal-home';
+import { RegisterPage } from '../features/registry/register-page';
+import { useAuth } from './auth';
+import { NotFound } from './not-found';
+import { PublicLayout } from './public-layout';
+import { WorkspaceLayout } from './workspace-layout';
+
+// Workspace pages are loaded on demand (one chunk each), so the portal stays light.
+const OverviewPage = lazy(() => import('../features/overview/overview-page'));
+const RegistrationsPage = lazy(() => import('../features/registry/registrations-page'));
+const AccountsPage = lazy(() => import('../features/accounts/accounts-page'));
+const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
+const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
+const PasswordPage = lazy(() => import('../features/auth/password-page'));
+const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { me, loading } = useAuth();
+  if (loading) return <Spin style={{ display: 'block', margin: 80 }} />;
+  if (!me) return <Navigate to="/login" replace />;
+  return children;
+}
+
+const page = (node: ReactNode) => (
+  <Suspense fallback={<Spin style={{ display: 'block', margin: 80 }} />}>{node}</Suspense>
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route index element={<PortalHome />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route
+        path="workspace"
+        element={
+          <RequireUser>
+            <WorkspaceLayout />
+          </RequireUser>
+        }
+      >
+        <Route index element={<Navigate to="overview" replace />} />
+        <Route path="overview" element={page(<OverviewPage />)} />
+        <Route path="registrations" element={page(<RegistrationsPage />)} />
+        <Route path="accounts" element={page(<AccountsPage />)} />
+        <Route path="ledger" element={page(<LedgerPage />)} />
+        <Route path="tokens" element={page(<TokensPage />)} />
+        <Route path="password" element={page(<PasswordPage />)} />
+        <Route path="expert" element={page(<ExpertProfilePage />)} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,21 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/**
+ * Loads data when the component mounts and again on `reload()`. `loader` must be stable (module-level or
+ * useCallback). State is set only in the promise callback, and a stale answer after unmount is dropped.
+ */
+export function useLoader<T>(loader: () => Promise<T>): { data: T | undefined; reload: () => void } {
+  const [data, setData] = useState<T>();
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void loader().then((value) => {
+      if (live) setData(value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loader, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data, reload };
+}

@@ -1,0 +1,45 @@
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Me } from './auth';
+import type { MessageKey } from './messages-zh';
+
+interface Entry {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  /** Shown only when the server says the caller may (abilities in /api/me) or for these roles. */
+  when: (me: Me) => boolean;
+}
+
+const ENTRIES: Entry[] = [
+  { path: 'overview', label: 'menu.overview', icon: <DashboardOutlined />, when: () => true },
+  { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
+  {
+    path: 'registrations',
+    label: 'menu.registrations',
+    icon: <AuditOutlined />,
+    when: (me) => me.abilities.reviewRegistrations,
+  },
+  { path: 'accounts', label: 'menu.accounts', icon: <TeamOutlined />, when: (me) => me.abilities.manageAccounts },
+  {
+    path: 'ledger',
+    label: 'menu.ledger',
+    icon: <SafetyCertificateOutlined />,
+    when: (me) => me.abilities.verifyLedger,
+  },
+  { path: 'tokens', label: 'menu.tokens', icon: <KeyOutlined />, when: () => true },
+  { path: 'password', label: 'menu.password', icon: <LockOutlined />, when: () => true },
+];
+
+/** The workspace navigation for the caller: only pages whose actions the server will accept. */
+export function workspaceMenu(me: Me, t: (key: MessageKey) => string): NonNullable<MenuProps['items']> {
+  return ENTRIES.filter((e) => e.when(me)).map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) }));
+}

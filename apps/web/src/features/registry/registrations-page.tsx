@@ -1,0 +1,114 @@
+import { App, Button, Card, Empty, Input, Modal, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { paths } from '../../api/schema';
+import { useI18n } from '../../app/i18n';
+import { useLoader } from '../../app/use-loader';
+
+type Organisation =
+  paths['/api/organisations']['get']['responses'][200]['content']['application/json']['items'][number];
+
+const loadPending = async (): Promise<Organisation[]> =>
+  (await api.GET('/api/organisations', { params: { query: { status: 'pending', limit: 200 } } })).data?.items ?? [];
+
+/** Centre staff review supplier registrations; the buttons follow the abilities the server sends. */
+export default function RegistrationsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const { data: items, reload: load } = useLoader(loadPending);
+  const [rejecting, setRejecting] = useState<Organisation | null>(null);
+  const [reason, setReason] = useState('');
+
+  const approve = async (org: Organisation) => {
+    const { error } = await api.POST('/api/organisations/{id}/approve', { params: { path: { id: org.id } } });
+    if (error) void message.error(error.error.message[lang]);
+    else void message.success(`${org.name}：${t('reg.approved')}`);
+    load();
+  };
+  const reject = async () => {
+    if (!rejecting) return;
+    const { error } = await api.POST('/api/organisations/{id}/reject', {
+      params: { path: { id: rejecting.id } },
+      body: { reason },
+    });
+    if (error) {
+      void message.error(error.error.fields?.[0]?.reason[lang] ?? error.error.message[lang]);
+      return;
+    }
+    void message.success(`${rejecting.name}：${t('reg.rejected')}`);
+    setRejecting(null);
+    setReason('');
+    load();
+  };
+
+  return (
+    <Card title={t('reg.title')} extra={<Button onClick={load}>{t('common.refresh')}</Button>}>
+      <Table<Organisation>
+        rowKey="id"
+        loading={items === undefined}
+        dataSource={items ?? []}
+        locale={{ emptyText: <Empty description={t('reg.empty')} /> }}
+        scroll={{ x: 720 }}
+        pagination={false}
+        columns={[
+          { title: t('reg.name'), dataIndex: 'name' },
+          {
+            title: t('reg.uscc'),
+            dataIndex: 'uscc',
+            render: (v: string | null) => <span className="zc-hash">{v}</span>,
+          },
+          {
+            title: t('reg.scale'),
+            dataIndex: 'scale',
+            render: (v: Organisation['scale']) => (v ? <Tag>{t(`scale.${v}`)}</Tag> : '—'),
+          },
+          {
+            title: t('reg.submitted'),
+            dataIndex: 'createdAt',
+            render: (v: string) => new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'),
+          },
+          {
+            title: t('reg.actions'),
+            key: 'actions',
+            render: (_: unknown, org) => (
+              <Space>
+                {org.abilities.approve && (
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => void approve(org)}
+                    data-testid={`approve-${org.id}`}
+                  >
+                    {t('reg.approve')}
+                  </Button>
+                )}
+                {org.abilities.reject && (
+                  <Button danger size="small" onClick={() => setRejecting(org)}>
+                    {t('reg.reject')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={rejecting !== null}
+        title={`${t('reg.reject')}：${rejecting?.name ?? ''}`}
+        onOk={() => void reject()}
+        onCancel={() => setRejecting(null)}
+        okText={t('reg.reject')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ danger: true }}
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder={t('reg.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+        />
+      </Modal>
+    </Card>
+  );
+}
