@@ -1,26 +1,26 @@
 import { roleMay } from '@zhengcai/domain';
 import type { z } from 'zod';
-import { AppError } from '../../platform/errors/app-error';
 import type { UserViewer } from '../../platform/policy/actor';
-import type { Services } from '../../services';
-import { findUserWithOrganisation } from './repo';
 import type { meResponse } from './schemas';
 
-export async function presentMe(s: Services, viewer: UserViewer): Promise<z.infer<typeof meResponse>> {
-  const row = await findUserWithOrganisation(s.db, viewer.userId);
-  if (!row) throw new AppError('SESSION_EXPIRED');
-  const { user, organisation } = row;
+/** The caller, from what the access hook already read with the credentials (no further query). */
+export function presentMe(viewer: UserViewer): z.infer<typeof meResponse> {
+  const { account } = viewer;
   return {
-    user: { id: user.id, login: user.login, displayName: user.displayName, role: user.role, locale: user.locale },
-    organisation: organisation
-      ? { id: organisation.id, name: organisation.name, kind: organisation.kind, status: organisation.status }
-      : null,
+    user: {
+      id: viewer.userId,
+      login: account.login,
+      displayName: account.displayName,
+      role: viewer.role,
+      locale: account.locale,
+    },
+    organisation: account.organisation,
     csrfToken: viewer.csrfToken,
     via: viewer.via,
     abilities: {
-      reviewRegistrations: roleMay(user.role, 'reviewRegistrations'),
-      manageAccounts: roleMay(user.role, 'manageAccounts'),
-      verifyLedger: roleMay(user.role, 'verifyLedger'),
+      reviewRegistrations: roleMay(viewer.role, 'reviewRegistrations'),
+      manageAccounts: roleMay(viewer.role, 'manageAccounts'),
+      verifyLedger: roleMay(viewer.role, 'verifyLedger'),
     },
   };
 }

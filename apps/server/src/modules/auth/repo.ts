@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { organisations, sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -11,15 +11,6 @@ export async function findUserByLogin(db: Executor, login: string): Promise<User
 
 export async function lockUserRow(db: Executor, userId: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, userId)).for('update');
-  return row;
-}
-
-export async function findUserWithOrganisation(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ user: users, organisation: organisations })
-    .from(users)
-    .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(users.id, userId));
   return row;
 }
 

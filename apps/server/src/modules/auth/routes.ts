@@ -35,7 +35,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         bearer: null,
         cookie: result.sessionToken,
       });
-      return presentMe(s, requireUser(viewer));
+      return presentMe(requireUser(viewer));
     },
   );
 
@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: meResponse, ...errorResponses(401) },
       },
     },
-    async (request) => presentMe(s, requireUser(request.viewer)),
+    async (request) => presentMe(requireUser(request.viewer)),
   );
 
   app.post(

@@ -1,14 +1,28 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { apiTokens, sessions, users } from '../../db/schema';
+import { apiTokens, organisations, sessions, users } from '../../db/schema';
 import type { Clock } from '../clock';
 import { AppError } from '../errors/app-error';
-import { anonymous, type Viewer } from '../policy/actor';
+import { anonymous, type Account, type Viewer } from '../policy/actor';
 import { API_TOKEN_PREFIX, secretHash } from './secrets';
 
 export interface SessionPolicy {
   idleMinutes: number;
   maxMinutes: number;
+}
+
+type UserRow = typeof users.$inferSelect;
+type OrganisationRow = typeof organisations.$inferSelect;
+
+function accountOf(user: UserRow, organisation: OrganisationRow | null): Account {
+  return {
+    login: user.login,
+    displayName: user.displayName,
+    locale: user.locale,
+    organisation: organisation
+      ? { id: organisation.id, name: organisation.name, kind: organisation.kind, status: organisation.status }
+      : null,
+  };
 }
 
 /** Refresh `last_seen_at` at most once a minute per session, not on every request. */
@@ -28,9 +42,10 @@ export async function resolveViewer(
   if (credentials.bearer !== null) {
     if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) throw new AppError('INVALID_TOKEN');
     const [row] = await db
-      .select({ token: apiTokens, user: users })
+      .select({ token: apiTokens, user: users, organisation: organisations })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
+      .leftJoin(organisations, eq(organisations.id, users.organisationId))
       .where(and(eq(apiTokens.tokenHash, secretHash(credentials.bearer)), isNull(apiTokens.revokedAt)));
     if (!row || (row.token.expiresAt && row.token.expiresAt <= now) || row.user.status !== 'active') {
       throw new AppError('INVALID_TOKEN');
@@ -46,16 +61,18 @@ export async function resolveViewer(
       via: 'token',
       sessionId: null,
       csrfToken: null,
+      account: accountOf(row.user, row.organisation),
     };
   }
   if (credentials.cookie === null) return anonymous;
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, organisation: organisations })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(sessions.tokenHash, secretHash(credentials.cookie)));
   if (!row) throw new AppError('SESSION_EXPIRED');
-  const { session, user } = row;
+  const { session, user, organisation } = row;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (session.revokedAt || session.expiresAt <= now || idleLimit <= now.getTime() || user.status !== 'active') {
     throw new AppError('SESSION_EXPIRED');
@@ -71,5 +88,6 @@ export async function resolveViewer(
     via: 'session',
     sessionId: session.id,
     csrfToken: session.csrfToken,
+    account: accountOf(user, organisation),
   };
 }

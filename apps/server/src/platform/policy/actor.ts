@@ -1,4 +1,4 @@
-import { OVERSIGHT_ROLES, type Role } from '@zhengcai/domain';
+import { OVERSIGHT_ROLES, type OrganisationKind, type Role } from '@zhengcai/domain';
 
 /** Who is calling: nobody, or a user through a browser session or an API token. */
 export type Viewer =
@@ -11,7 +11,16 @@ export type Viewer =
       via: 'session' | 'token';
       sessionId: string | null;
       csrfToken: string | null;
+      /** The account as read with the credentials (one query per request serves /api/me and the policies). */
+      account: Account;
     };
+
+export interface Account {
+  login: string;
+  displayName: string;
+  locale: 'zh-CN' | 'en';
+  organisation: { id: string; name: string; kind: OrganisationKind; status: 'pending' | 'active' | 'rejected' | 'suspended' } | null;
+}
 
 export type UserViewer = Extract<Viewer, { kind: 'user' }>;
 

@@ -1,0 +1,297 @@
+import { fromHex, isHex, toHex } from './bytes';
+import { SealError } from './errors';
+import { FILE_HASH_ALGORITHMS, fileHash } from './file-hash';
+import { canonicalBytes } from './ledger-hash';
+import {
+  decryptStream,
+  encryptBytes,
+  encryptStream,
+  decryptBytes,
+  type CipherStream,
+  type StreamSummary,
+} from './stream';
+import { getSuite, isSuite, type Suite } from './suite';
+
+/**
+ * The sealed-bid envelope (PRODUCT.md C9, §3.2). On the bidder's device:
+ *   1. a fresh content key encrypts the bid with the STREAM construction (stream.ts), the canonical bid context
+ *      as associated data;
+ *   2. the content key is wrapped for the bidder's OWN encryption public key (SM2 encryption / ECIES), so only the
+ *      bidder can release it at the opening — the platform stores ciphertext, hashes and signatures only;
+ *   3. the bidder signs a statement (RFC 8785 canonical JSON) binding the context, the ciphertext hash and length,
+ *      and the hash of the wrapped key.
+ * The server verifies the statement without any key (`verifySealedBid`); at the opening the bidder unwraps the
+ * content key in the browser (`unwrapContentKey`) and releases it, and the server decrypts (`openBid`), checking
+ * hash and signature again (§3.2 "Integrity at opening").
+ */
+
+export interface BidContext {
+  projectId: string;
+  lotId: string;
+  bidderId: string;
+  /** A per-submission nonce (e.g. issued by the server for this upload), so two submissions never share a statement. */
+  nonce: string;
+}
+
+export const SEALED_BID_STATEMENT_TYPE = 'zhengcai-sealed-bid';
+
+/** What the bidder signs. `type` separates it from every other statement the same key signs (challenges…). */
+export interface SealedBidStatement extends BidContext {
+  type: typeof SEALED_BID_STATEMENT_TYPE;
+  version: 1;
+  suite: Suite;
+  /** 'ZC-SEGHASH-1-SM3' or 'ZC-SEGHASH-1-SHA256' (file-hash.ts). */
+  ciphertextHashAlgorithm: string;
+  ciphertextHash: string;
+  ciphertextLength: number;
+  /** H(wrapped key bytes), plain SM3 / SHA-256, hex. */
+  wrappedKeyHash: string;
+}
+
+export interface SealedBidEnvelope {
+  suite: Suite;
+  statement: SealedBidStatement;
+  /** The bidder's signature over canonicalBytes(statement), hex r ‖ s. */
+  signature: string;
+  contentKeyWrapped: string;
+  ciphertextHash: string;
+}
+
+export interface SealedBid extends SealedBidEnvelope {
+  ciphertext: Uint8Array;
+}
+
+export interface SealBidParams {
+  suite: Suite;
+  /** The bidder's ENCRYPTION public key (from their encryption certificate). */
+  bidderPublicKey: string;
+  /** The bidder's SIGNING private key. */
+  signingKey: string;
+  context: BidContext;
+  chunkSize?: number;
+}
+
+function assertContext(context: BidContext): void {
+  for (const field of ['projectId', 'lotId', 'bidderId', 'nonce'] as const) {
+    const value: unknown = context[field];
+    if (typeof value !== 'string' || value.length === 0 || value.length > 200) {
+      throw new SealError('INVALID_ARGUMENT', `context.${field} must be a non-empty string`);
+    }
+  }
+}
+
+/** The associated data of every chunk: the canonical JSON of exactly the four context fields. */
+export function bidAssociatedData(context: BidContext): Uint8Array {
+  const { projectId, lotId, bidderId, nonce } = context;
+  return canonicalBytes({ projectId, lotId, bidderId, nonce });
+}
+
+async function wrappedKeyHash(suite: Suite, wrapped: string): Promise<string> {
+  return toHex(await getSuite(suite).hash(fromHex(wrapped)));
+}
+
+async function prepare(params: SealBidParams): Promise<{ contentKey: Uint8Array; wrapped: string }> {
+  assertContext(params.context);
+  const suite = getSuite(params.suite);
+  suite.publicKeyOf(params.signingKey); // fail before encrypting anything if the signing key is unusable
+  const contentKey = suite.generateContentKey();
+  const wrapped = await suite.wrapKey(params.bidderPublicKey, contentKey);
+  return { contentKey, wrapped };
+}
+
+async function finish(params: SealBidParams, wrapped: string, summary: StreamSummary): Promise<SealedBidEnvelope> {
+  const { projectId, lotId, bidderId, nonce } = params.context;
+  const statement: SealedBidStatement = {
+    type: SEALED_BID_STATEMENT_TYPE,
+    version: 1,
+    suite: params.suite,
+    projectId,
+    lotId,
+    bidderId,
+    nonce,
+    ciphertextHashAlgorithm: FILE_HASH_ALGORITHMS[params.suite],
+    ciphertextHash: summary.ciphertextHash,
+    ciphertextLength: summary.ciphertextLength,
+    wrappedKeyHash: await wrappedKeyHash(params.suite, wrapped),
+  };
+  const signature = await getSuite(params.suite).sign(params.signingKey, canonicalBytes(statement));
+  return {
+    suite: params.suite,
+    statement,
+    signature,
+    contentKeyWrapped: wrapped,
+    ciphertextHash: summary.ciphertextHash,
+  };
+}
+
+/** Seals a bid held in memory (a price sheet, a small file). */
+export async function sealBid(params: SealBidParams & { plaintext: Uint8Array }): Promise<SealedBid> {
+  const { contentKey, wrapped } = await prepare(params);
+  const { ciphertext, summary } = await encryptBytes(
+    { suite: params.suite, contentKey, associatedData: bidAssociatedData(params.context), chunkSize: params.chunkSize },
+    params.plaintext,
+  );
+  contentKey.fill(0);
+  return { ...(await finish(params, wrapped, summary)), ciphertext };
+}
+
+export interface BidSealer {
+  /** The ciphertext to upload, piece by piece (read once). */
+  ciphertext: AsyncIterable<Uint8Array>;
+  /** After `ciphertext` has been read to its end: the signed envelope. */
+  envelope(): Promise<SealedBidEnvelope>;
+}
+
+/** Seals a large bid file as a stream (constant memory in the browser); sign after the upload has been produced. */
+export async function sealBidStream(
+  params: SealBidParams & { plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
+): Promise<BidSealer> {
+  const { contentKey, wrapped } = await prepare(params);
+  const stream: CipherStream = encryptStream(
+    { suite: params.suite, contentKey, associatedData: bidAssociatedData(params.context), chunkSize: params.chunkSize },
+    params.plaintext,
+  );
+  return {
+    ciphertext: stream,
+    envelope: () => finish(params, wrapped, stream.summary()),
+  };
+}
+
+export type SealedBidProblem =
+  | 'MALFORMED_STATEMENT'
+  | 'SUITE_MISMATCH'
+  | 'CONTEXT_MISMATCH'
+  | 'WRAPPED_KEY_MISMATCH'
+  | 'CIPHERTEXT_HASH_MISMATCH'
+  | 'BAD_SIGNATURE';
+
+export type SealedBidVerification = { valid: true } | { valid: false; reason: SealedBidProblem };
+
+export interface VerifySealedBidParams {
+  envelope: SealedBidEnvelope;
+  /** The bidder's SIGNING public key, from a certificate the server has verified and checked against revocation. */
+  signerPublicKey: string;
+  /** The context the server expects (the project, lot and bidder of this upload, the nonce it issued). */
+  expectedContext?: BidContext;
+  /** The uploaded ciphertext, or its ZC-SEGHASH-1 digest computed while receiving it (createFileHasher). */
+  ciphertext?: Uint8Array | { hash: string; length: number };
+}
+
+function statementIsWellFormed(statement: unknown, suite: Suite): statement is SealedBidStatement {
+  if (typeof statement !== 'object' || statement === null) return false;
+  const s = statement as Record<string, unknown>;
+  const strings = ['projectId', 'lotId', 'bidderId', 'nonce'].every((k) => typeof s[k] === 'string');
+  return (
+    strings &&
+    s.type === SEALED_BID_STATEMENT_TYPE &&
+    s.version === 1 &&
+    s.suite === suite &&
+    s.ciphertextHashAlgorithm === FILE_HASH_ALGORITHMS[suite] &&
+    isHex(s.ciphertextHash, 32) &&
+    isHex(s.wrappedKeyHash, 32) &&
+    typeof s.ciphertextLength === 'number' &&
+    Number.isSafeInteger(s.ciphertextLength) &&
+    Object.keys(s).length === 11
+  );
+}
+
+/** The server's check of a submitted envelope: no key needed, nothing decrypted. */
+export async function verifySealedBid(params: VerifySealedBidParams): Promise<SealedBidVerification> {
+  const { envelope } = params;
+  if (!isSuite(envelope.suite)) return { valid: false, reason: 'MALFORMED_STATEMENT' };
+  const { statement } = envelope;
+  const statedSuite: unknown = (statement as { suite?: unknown } | null)?.suite;
+  if (isSuite(statedSuite) && statedSuite !== envelope.suite) return { valid: false, reason: 'SUITE_MISMATCH' };
+  if (!statementIsWellFormed(statement, envelope.suite)) return { valid: false, reason: 'MALFORMED_STATEMENT' };
+  if (statement.ciphertextHash !== envelope.ciphertextHash) return { valid: false, reason: 'CIPHERTEXT_HASH_MISMATCH' };
+  const expected = params.expectedContext;
+  if (expected && (['projectId', 'lotId', 'bidderId', 'nonce'] as const).some((k) => expected[k] !== statement[k])) {
+    return { valid: false, reason: 'CONTEXT_MISMATCH' };
+  }
+  if (
+    !isHex(envelope.contentKeyWrapped) ||
+    (await wrappedKeyHash(envelope.suite, envelope.contentKeyWrapped)) !== statement.wrappedKeyHash
+  ) {
+    return { valid: false, reason: 'WRAPPED_KEY_MISMATCH' };
+  }
+  if (params.ciphertext) {
+    const actual =
+      params.ciphertext instanceof Uint8Array
+        ? { hash: await fileHash(envelope.suite, params.ciphertext), length: params.ciphertext.length }
+        : params.ciphertext;
+    if (actual.hash !== statement.ciphertextHash || actual.length !== statement.ciphertextLength) {
+      return { valid: false, reason: 'CIPHERTEXT_HASH_MISMATCH' };
+    }
+  }
+  const signed = await getSuite(envelope.suite).verify(
+    params.signerPublicKey,
+    canonicalBytes(statement),
+    envelope.signature,
+  );
+  return signed ? { valid: true } : { valid: false, reason: 'BAD_SIGNATURE' };
+}
+
+/** In the browser, at the opening: the bidder recovers the content key with the encryption key from their key file. */
+export async function unwrapContentKey(envelope: SealedBidEnvelope, privateKey: string): Promise<Uint8Array> {
+  if (
+    !isHex(envelope.contentKeyWrapped) ||
+    (await wrappedKeyHash(envelope.suite, envelope.contentKeyWrapped)) !== envelope.statement.wrappedKeyHash
+  ) {
+    throw new SealError('SEALED_BID_INVALID', 'WRAPPED_KEY_MISMATCH');
+  }
+  return getSuite(envelope.suite).unwrapKey(privateKey, envelope.contentKeyWrapped);
+}
+
+async function assertVerified(params: VerifySealedBidParams): Promise<void> {
+  const result = await verifySealedBid(params);
+  if (!result.valid) throw new SealError('SEALED_BID_INVALID', result.reason);
+}
+
+/**
+ * On the server, after the bidder released the content key: verify signature, context and hash, then decrypt.
+ * Throws SealError SEALED_BID_INVALID (with the reason) or DECRYPTION_FAILED (a wrong content key).
+ */
+export async function openBid(params: {
+  envelope: SealedBid;
+  contentKey: Uint8Array;
+  signerPublicKey: string;
+  expectedContext?: BidContext;
+}): Promise<Uint8Array> {
+  const { envelope } = params;
+  await assertVerified({ ...params, ciphertext: envelope.ciphertext });
+  const { plaintext } = await decryptBytes(
+    { suite: envelope.suite, contentKey: params.contentKey, associatedData: bidAssociatedData(envelope.statement) },
+    envelope.ciphertext,
+  );
+  return plaintext;
+}
+
+/**
+ * `openBid` for a large file read as a stream. The statement is verified first; the ciphertext hash is compared at
+ * the end, so the plaintext pieces are provisional until the iteration ends without an error.
+ */
+export async function openBidStream(params: {
+  envelope: SealedBidEnvelope;
+  ciphertext: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  contentKey: Uint8Array;
+  signerPublicKey: string;
+  expectedContext?: BidContext;
+}): Promise<AsyncIterable<Uint8Array>> {
+  const { envelope } = params;
+  await assertVerified({ envelope, signerPublicKey: params.signerPublicKey, expectedContext: params.expectedContext });
+  const stream = decryptStream(
+    { suite: envelope.suite, contentKey: params.contentKey, associatedData: bidAssociatedData(envelope.statement) },
+    params.ciphertext,
+  );
+  async function* checked(): AsyncGenerator<Uint8Array> {
+    yield* stream;
+    const { ciphertextHash, ciphertextLength } = stream.summary();
+    if (
+      ciphertextHash !== envelope.statement.ciphertextHash ||
+      ciphertextLength !== envelope.statement.ciphertextLength
+    ) {
+      throw new SealError('SEALED_BID_INVALID', 'CIPHERTEXT_HASH_MISMATCH');
+    }
+  }
+  return checked();
+}
