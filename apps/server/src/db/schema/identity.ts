@@ -1,3 +1,4 @@
+import { ENTERPRISE_SCALES, ORGANISATION_KINDS, REGISTRATION_STATES, ROLES } from '@zhengcai/domain';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Organisations of every kind (PRODUCT.md §1). Suppliers sign up themselves and wait for the centre's approval. */
@@ -5,15 +6,13 @@ export const organisations = pgTable(
   'organisations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', {
-      enum: ['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance'],
-    }).notNull(),
+    kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
     name: text('name').notNull(),
     /** 统一社会信用代码, GB 32100-2015; unique when present. */
     uscc: text('uscc'),
-    status: text('status', { enum: ['pending', 'active', 'rejected', 'suspended'] }).notNull(),
+    status: text('status', { enum: REGISTRATION_STATES }).notNull(),
     /** Enterprise scale for suppliers (工信部联企业〔2011〕300号). */
-    scale: text('scale', { enum: ['large', 'medium', 'small', 'micro'] }),
+    scale: text('scale', { enum: ENTERPRISE_SCALES }),
     region: text('region'),
     statusReason: text('status_reason'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -29,9 +28,7 @@ export const users = pgTable(
     /** Login name, stored lower-case. */
     login: text('login').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role', {
-      enum: ['purchaser', 'agency', 'centre', 'supplier', 'expert', 'supervisor', 'finance', 'admin'],
-    }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     email: text('email'),
     phone: text('phone'),

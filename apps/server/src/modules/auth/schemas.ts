@@ -1,16 +1,8 @@
+import { ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
 import { z } from 'zod';
 
-export const roleSchema = z.enum([
-  'purchaser',
-  'agency',
-  'centre',
-  'supplier',
-  'expert',
-  'supervisor',
-  'finance',
-  'admin',
-]);
-export const organisationKindSchema = z.enum(['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance']);
+export const roleSchema = z.enum(ROLES);
+export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 
 /** Passwords: 10–128 characters with letters and digits (GB/T 22239-2019 asks for complexity; no upper limit games). */
 export const newPasswordSchema = z

@@ -1,4 +1,4 @@
-import { checkUscc } from '@zhengcai/domain';
+import { ENTERPRISE_SCALES, REGISTRATION_STATES, checkUscc } from '@zhengcai/domain';
 import { z } from 'zod';
 import { loginNameSchema, newPasswordSchema, organisationKindSchema } from '../auth/schemas';
 
@@ -41,7 +41,7 @@ export const usccSchema = z
     return z.NEVER;
   });
 
-export const scaleSchema = z.enum(['large', 'medium', 'small', 'micro']);
+export const scaleSchema = z.enum(ENTERPRISE_SCALES);
 
 export const supplierSignUpBody = z.object({
   organisation: z.object({
@@ -73,14 +73,14 @@ export const organisationView = z.object({
   kind: organisationKindSchema,
   uscc: z.string().nullable(),
   scale: scaleSchema.nullable(),
-  status: z.enum(['pending', 'active', 'rejected', 'suspended']),
+  status: z.enum(REGISTRATION_STATES),
   statusReason: z.string().nullable(),
   createdAt: z.string(),
   abilities: organisationAbilities,
 });
 
 export const listOrganisationsQuery = z.object({
-  status: z.enum(['pending', 'active', 'rejected', 'suspended']).optional(),
+  status: z.enum(REGISTRATION_STATES).optional(),
   kind: organisationKindSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
 import { z } from 'zod';
 
 /**
@@ -22,8 +23,8 @@ function define<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S
 }
 
 const orgRef = { organisationId: z.string().uuid(), name: z.string() };
-const ROLE = z.enum(['purchaser', 'agency', 'centre', 'supplier', 'expert', 'supervisor', 'finance', 'admin']);
-const KIND = z.enum(['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance']);
+const ROLE = z.enum(ROLES);
+const KIND = z.enum(ORGANISATION_KINDS);
 
 export const EVENTS = {
   /** A supplier registered itself; it waits for the centre's approval (C1). */
