@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,14 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-/** A fresh browser profile (a person's own browser): launched as ENGINEERING.md's "known traps" prescribes. */
+/**
+ * A fresh browser profile (a person's own browser), launched as ENGINEERING.md's "known traps" prescribes:
+ * `npx playwright install` cannot work here, so it is Debian's Chromium on a new temporary profile directory.
+ */
 export async function openBrowser(viewport = DESKTOP): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'zc-chromium-')), {
+  const profile = mkdtempSync(join(tmpdir(), 'zc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport,
     locale: 'zh-CN',
@@ -29,18 +33,59 @@ export async function openBrowser(viewport = DESKTOP): Promise<BrowserContext> {
       '--disable-sync',
     ],
   });
+  profiles.set(context, profile);
+  return context;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** Closes a browser from openBrowser() and removes its temporary profile. */
+export async function closeBrowser(context: BrowserContext): Promise<void> {
+  await context.close();
+  const profile = profiles.get(context);
+  // Chromium may still be flushing its cache as it exits: a leftover temp dir is not worth failing a test for.
+  if (!profile) return;
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch {
+    // left in the temp dir; the OS cleans it
+  }
+}
+
+/** A new tab of the given size. */
+export async function newPage(browser: BrowserContext, viewport = DESKTOP): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  return page;
+}
+
+/** Keeps a picture in e2e/artifacts/; `fullPage: false` for dialogs (a fixed mask covers only the viewport). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // A picture of what a person sees once the page has settled: no spinner, and fades finished.
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 
-/** Logs in through the login form, as a person does. */
+/** How far the page scrolls sideways (0 when nothing is wider than the screen). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Logs in through the login form, as a person does, and waits for the workspace. */
 export async function logInAs(page: Page, base: string, login: string, password: string): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel(/账号|Login/).fill(login);
   await page.getByLabel(/密码|Password/).fill(password);
   await page.getByRole('button', { name: /登\s*录|Log in/ }).click();
   await page.waitForURL(/\/workspace\//);
+  await page.getByTestId('welcome').waitFor();
+}
+
+/** Logs out through the user menu, as a person does, and waits for the portal. */
+export async function logOut(page: Page, base: string): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: /退出登录|Log out/ }).click();
+  await page.waitForURL(`${base}/`);
 }

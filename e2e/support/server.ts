@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import pg from 'pg';
 
 /**
  * Starts the real server (apps/server/src/main.ts) with the demo city, as `npm start` does: on a fresh embedded
- * database in a temporary directory, or — when TEST_DATABASE_URL is set — on a fresh PostgreSQL database.
+ * database in a temporary directory, or — when TEST_DATABASE_URL is set — on a fresh PostgreSQL database that is
+ * dropped afterwards. The web app is served from apps/web/dist (`npm run test:e2e` builds it first).
  */
 export interface RunningServer {
   base: string;
@@ -31,63 +32,75 @@ function freePort(): Promise<number> {
 }
 
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  // A generated identifier (letters, digits, underscore): safe to put in the statement.
   const name = `zc_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return { url: target.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const dataDir = mkdtempSync(join(tmpdir(), 'zc-e2e-'));
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  const database = pgUrl ? await freshPostgres(pgUrl) : null;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'zc-e2e-')),
+    DATA_DIR: dataDir,
+    DATABASE_URL: database?.url ?? '', // empty = the embedded PGlite database in DATA_DIR
     WEB_DIST: webDist,
     SEED_DEMO: 'true',
     SCRYPT_LOG_N: '12',
     LOG_LEVEL: 'warn',
-    DATABASE_URL: '',
+    // Every browser of the suite logs in from 127.0.0.1; the per-address limit is tested in the server's own tests.
+    LOGIN_RATE_PER_MINUTE: '1000',
   };
-  const pgUrl = process.env.TEST_DATABASE_URL;
-  const database = pgUrl ? await freshPostgres(pgUrl) : null;
-  if (database) env.DATABASE_URL = database.url;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`server exited early:\n${output}`);
+    }
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server did not start in 90 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    base,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-      await database?.drop();
-    },
-  };
+  return { base, stop };
 }

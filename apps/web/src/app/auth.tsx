@@ -1,6 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, setCsrfToken } from '../api/client';
+import { App } from 'antd';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import { api, setCsrfToken, setSessionLostHandler } from '../api/client';
 import type { components, paths } from '../api/schema';
+import { useI18n } from './i18n';
 
 export type Me = paths['/api/me']['get']['responses'][200]['content']['application/json'];
 export type Role = Me['user']['role'];
@@ -10,7 +21,8 @@ interface Auth {
   me: Me | null;
   loading: boolean;
   logIn: (login: string, password: string) => Promise<LoginError | null>;
-  logOut: () => Promise<void>;
+  /** Ends the session; `then` (a navigation) is applied in the same render as the logged-out state. */
+  logOut: (then?: () => void) => Promise<void>;
   refresh: () => Promise<void>;
 }
 
@@ -18,7 +30,10 @@ const fetchMe = async (): Promise<Me | null> => (await api.GET('/api/me')).data 
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** Who is logged in (GET /api/me), with the session's CSRF token handed to the API client. */
 export function AuthProvider({ children }: { children: ReactNode }) {
+  const { message } = App.useApp();
+  const { t } = useI18n();
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
 
@@ -38,6 +53,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
   }, [accept]);
 
+  // A session that ends under us (idle timeout, password changed on another device) sends the user to log in.
+  useEffect(() => {
+    setSessionLostHandler(() => {
+      accept(null);
+      void message.warning(t('common.sessionExpired'));
+    });
+    return () => setSessionLostHandler(null);
+  }, [accept, message, t]);
+
   const value = useMemo<Auth>(
     () => ({
       me,
@@ -48,9 +72,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         if (data) accept(data);
         return error ?? null;
       },
-      async logOut() {
+      async logOut(then) {
         await api.POST('/api/auth/logout');
-        accept(null);
+        // One transition: otherwise the workspace sees "no user" before the navigation and redirects to /login.
+        startTransition(() => {
+          accept(null);
+          then?.();
+        });
       },
     }),
     [me, loading, refresh, accept],

@@ -40,7 +40,7 @@ export function HeaderBar({ left }: { left?: ReactNode }) {
                   key: 'logout',
                   icon: <LogoutOutlined />,
                   label: t('nav.logout'),
-                  onClick: () => void logOut().then(() => navigate('/')),
+                  onClick: () => void logOut(() => void navigate('/')),
                 },
               ],
             }}

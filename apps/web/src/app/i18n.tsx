@@ -19,7 +19,9 @@ const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'zhengcai.locale';
 
 function initialLocale(): Locale {
-  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  const locale: Locale = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  document.documentElement.lang = locale;
+  return locale;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -42,6 +44,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     <I18nContext.Provider value={value}>
       <ConfigProvider
         locale={locale === 'en' ? enUS : zhCN}
+        // Chinese buttons read 登录, not antd's default 登 录.
+        button={{ autoInsertSpace: false }}
         theme={{
           token: {
             colorPrimary: '#a8071a',

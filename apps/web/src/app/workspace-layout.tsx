@@ -62,8 +62,9 @@ export function WorkspaceLayout() {
             placement="left"
             open={open}
             onClose={() => setOpen(false)}
-            width={240}
+            size={260}
             styles={{ body: { padding: 0 } }}
+            title={t('app.name')}
           >
             {roleTag}
             {menu}

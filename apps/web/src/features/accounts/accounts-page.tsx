@@ -1,5 +1,7 @@
-import { App, Button, Card, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
@@ -14,10 +16,19 @@ const loadUsers = async (): Promise<User[]> =>
 export default function AccountsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { data: users, reload: load } = useLoader(loadUsers);
+  const { data: users, loading, reload: load } = useLoader(loadUsers);
+  const [query, setQuery] = useState('');
+  const needle = query.trim().toLowerCase();
+  const shown = (users ?? []).filter(
+    (u) =>
+      !needle ||
+      u.login.toLowerCase().includes(needle) ||
+      u.displayName.toLowerCase().includes(needle) ||
+      (u.organisation?.name.toLowerCase().includes(needle) ?? false),
+  );
   const unlock = async (user: User) => {
     const { error } = await api.POST('/api/admin/users/{id}/unlock', { params: { path: { id: user.id } } });
-    if (error) void message.error(error.error.message[lang]);
+    if (error) void message.error(errorText(error, lang));
     else void message.success(`${user.login}：${t('acc.unlocked')}`);
     load();
   };
@@ -31,11 +42,19 @@ export default function AccountsPage() {
         </Space>
       }
     >
+      <Input.Search
+        allowClear
+        placeholder={t('acc.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        style={{ maxWidth: 360, marginBottom: 16 }}
+        data-testid="account-search"
+      />
       <Table<User>
         rowKey="id"
         size="middle"
-        loading={users === undefined}
-        dataSource={users ?? []}
+        loading={loading}
+        dataSource={shown}
         scroll={{ x: 760 }}
         pagination={{ pageSize: 20 }}
         columns={[
@@ -53,7 +72,9 @@ export default function AccountsPage() {
             render: (_: unknown, u) =>
               u.lockedUntil ? (
                 <Space>
-                  <Tag color="orange">{t('acc.locked', { until: new Date(u.lockedUntil).toLocaleTimeString() })}</Tag>
+                  <Tag color="orange">
+                    {t('acc.locked', { until: new Date(u.lockedUntil).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
+                  </Tag>
                   <Button size="small" onClick={() => void unlock(u)}>
                     {t('acc.unlock')}
                   </Button>

@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { showFieldErrors } from '../../api/errors';
+import { showFieldErrors, errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 
@@ -18,7 +18,7 @@ export function CreateOrganisationButton({ onCreated }: { onCreated: () => void 
   const submit = async (body: OrgBody) => {
     const { error } = await api.POST('/api/admin/organisations', { body: { ...body, uscc: body.uscc || undefined } });
     if (error) {
-      if (!showFieldErrors(form, error, lang)) void message.error(error.error.message[lang]);
+      if (!showFieldErrors(form, error, lang)) void message.error(errorText(error, lang));
       return;
     }
     void message.success(t('acc.created'));
@@ -74,7 +74,7 @@ export function CreateUserButton({ onCreated }: { onCreated: () => void }) {
   const submit = async (body: UserBody) => {
     const { error } = await api.POST('/api/admin/users', { body });
     if (error) {
-      if (!showFieldErrors(form, error, lang)) void message.error(error.error.message[lang]);
+      if (!showFieldErrors(form, error, lang)) void message.error(errorText(error, lang));
       return;
     }
     void message.success(t('acc.created'));
@@ -101,7 +101,7 @@ export function CreateUserButton({ onCreated }: { onCreated: () => void }) {
             <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
           </Form.Item>
           <Form.Item name="organisationId" label={t('acc.organisation')}>
-            <Select allowClear showSearch optionFilterProp="label" options={orgs} />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={orgs} />
           </Form.Item>
           <Form.Item name="login" label={t('acc.login')} rules={required}>
             <Input maxLength={64} />

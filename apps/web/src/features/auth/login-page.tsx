@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import type { ApiError } from '../../api/errors';
+import { errorText, type ApiError } from '../../api/errors';
 
 export function LoginPage() {
   const { t, lang } = useI18n();
@@ -25,7 +25,7 @@ export function LoginPage() {
         <Alert
           type="error"
           showIcon
-          message={error.error.message[lang]}
+          title={errorText(error, lang)}
           style={{ marginBottom: 16 }}
           data-testid="login-error"
         />

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { showFieldErrors } from '../../api/errors';
+import { showFieldErrors, errorText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 
 export default function PasswordPage() {
@@ -18,7 +18,12 @@ export default function PasswordPage() {
       void message.success(t('pw.done'));
       return;
     }
-    if (!showFieldErrors(form, error, lang)) void message.error(error.error.message[lang]);
+    // A wrong current password belongs next to that field, like every field error.
+    if (error.error.code === 'WRONG_PASSWORD') {
+      form.setFields([{ name: 'currentPassword', errors: [errorText(error, lang)] }]);
+      return;
+    }
+    if (!showFieldErrors(form, error, lang)) void message.error(errorText(error, lang));
   };
   return (
     <Card title={t('menu.password')} className="zc-form-card">

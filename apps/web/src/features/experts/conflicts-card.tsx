@@ -1,5 +1,6 @@
 import { App, Button, Card, Form, Input, Table, Tag } from 'antd';
 import { api } from '../../api/client';
+import { firstReason } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
@@ -14,10 +15,10 @@ export function ConflictsCard() {
   const { message } = App.useApp();
 
   const [form] = Form.useForm<{ organisationName: string; reason: string }>();
-  const { data: items, reload: load } = useLoader(loadConflicts);
+  const { data: items, loading, reload: load } = useLoader(loadConflicts);
   const declare = async (body: { organisationName: string; reason: string }) => {
     const { error } = await api.POST('/api/experts/me/conflicts', { body });
-    if (error) return void message.error(error.error.fields?.[0]?.reason[lang] ?? error.error.message[lang]);
+    if (error) return void message.error(firstReason(error, lang));
     form.resetFields();
     load();
   };
@@ -38,7 +39,7 @@ export function ConflictsCard() {
       </Form>
       <Table<Conflict>
         rowKey="id"
-        loading={items === undefined}
+        loading={loading}
         dataSource={items ?? []}
         pagination={false}
         scroll={{ x: 560 }}

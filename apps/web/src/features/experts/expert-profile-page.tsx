@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { showFieldErrors } from '../../api/errors';
+import { showFieldErrors, errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { ConflictsCard } from './conflicts-card';
@@ -26,11 +26,11 @@ export default function ExpertProfilePage() {
       body: { ...body, employerUscc: body.employerUscc || undefined },
     });
     if (!error) return void message.success(t('expert.saved'));
-    if (!showFieldErrors(form, error, lang, 1)) void message.error(error.error.message[lang]);
+    if (!showFieldErrors(form, error, lang, 1)) void message.error(errorText(error, lang));
   };
   const required = [{ required: true, message: t('login.required') }];
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('expert.title')} loading={!loaded} className="zc-form-card">
         <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
           <Form.Item name="title" label={t('expert.proTitle')} rules={required}>
@@ -46,7 +46,7 @@ export default function ExpertProfilePage() {
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="specialties" label={t('expert.specialties')} rules={required}>
-            <Select mode="multiple" options={CATEGORY_OPTIONS(lang)} optionFilterProp="label" />
+            <Select mode="multiple" options={CATEGORY_OPTIONS(lang)} showSearch={{ optionFilterProp: 'label' }} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t('expert.save')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Table } from 'antd';
+import { Button, Card, Descriptions, Result, Table } from 'antd';
 import { api } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
@@ -11,19 +11,33 @@ const loadReport = async (): Promise<Report | null> => (await api.GET('/api/ledg
 /** Oversight roles re-verify the whole evidence ledger: every SM3 leaf and chain hash is recomputed on the server. */
 export default function LedgerPage() {
   const { t } = useI18n();
-  const { data: report, reload: verify } = useLoader(loadReport);
+  const { data: report, loading, reload: verify } = useLoader(loadReport);
   return (
-    <Card title={t('ledger.title')} extra={<Button onClick={verify}>{t('ledger.verify')}</Button>} loading={!report}>
+    <Card
+      title={t('ledger.title')}
+      extra={
+        <Button onClick={verify} loading={loading}>
+          {t('ledger.verify')}
+        </Button>
+      }
+      loading={!report}
+    >
       {report && (
         <>
-          <Alert
-            type={report.ok ? 'success' : 'error'}
-            showIcon
-            message={report.ok ? t('ledger.ok', { n: report.size }) : t('ledger.bad', { n: report.problems.length })}
-            style={{ marginBottom: 16 }}
-            data-testid="ledger-result"
+          <Result
+            status={report.ok ? 'success' : 'error'}
+            title={report.ok ? t('ledger.okTitle') : t('ledger.badTitle')}
+            subTitle={
+              <span data-testid="ledger-result" data-ok={report.ok}>
+                {report.ok ? t('ledger.ok', { n: report.size }) : t('ledger.bad', { n: report.problems.length })}
+              </span>
+            }
+            className={report.ok ? 'zc-ledger-ok' : 'zc-ledger-bad'}
+            style={{ padding: '16px 0 24px' }}
           />
           <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('ledger.size')}>{report.size}</Descriptions.Item>
+            <Descriptions.Item label={t('ledger.headSeq')}>{report.head.seq}</Descriptions.Item>
             <Descriptions.Item label={t('ledger.head')}>
               <span className="zc-hash">{report.head.hash}</span>
             </Descriptions.Item>

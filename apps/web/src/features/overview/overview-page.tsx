@@ -17,7 +17,7 @@ export default function OverviewPage() {
         </Typography.Title>
       </Col>
       <Col xs={24} lg={10}>
-        <Card>
+        <Card data-testid="profile">
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('overview.role')}>
               <Tag color="red">{t(`role.${me.user.role}`)}</Tag>
@@ -34,6 +34,7 @@ export default function OverviewPage() {
           title={t('overview.activity')}
           extra={
             <Badge
+              data-testid="live-status"
               status={connected ? 'success' : 'warning'}
               text={connected ? t('overview.live') : t('overview.offline')}
             />

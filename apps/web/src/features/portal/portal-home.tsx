@@ -10,12 +10,17 @@ import type { MessageKey } from '../../app/messages-zh';
 
 type Stats = paths['/api/portal/stats']['get']['responses'][200]['content']['application/json'];
 
-const FIGURES: { key: keyof Omit<Stats, 'ledger' | 'organisations' | 'users'>; label: MessageKey }[] = [
+const FIGURES: { key: keyof Omit<Stats, 'ledger'>; label: MessageKey }[] = [
   { key: 'suppliers', label: 'portal.suppliers' },
   { key: 'purchasers', label: 'portal.purchasers' },
   { key: 'agencies', label: 'portal.agencies' },
   { key: 'experts', label: 'portal.experts' },
+  { key: 'organisations', label: 'portal.organisations' },
+  { key: 'users', label: 'portal.users' },
 ];
+
+/** The ledger head as people read it: the first 16 hex digits (the full hash is one click away). */
+const shortHash = (hash: string) => (hash.length > 16 ? `${hash.slice(0, 16)}…` : hash);
 
 /** The public portal's home: what the platform is, and real figures from the database. */
 export function PortalHome() {
@@ -26,10 +31,13 @@ export function PortalHome() {
   useEffect(() => {
     void api.GET('/api/portal/stats').then(({ data }) => (data ? setStats(data) : setFailed(true)));
   }, []);
+  const loading = !stats && !failed;
   return (
     <>
       <section className="zc-hero">
-        <h1>{t('portal.hero')}</h1>
+        <div className="zc-hero-eyebrow">{t('app.title')}</div>
+        <h1 data-testid="hero-centre">{t('app.centre')}</h1>
+        <div className="zc-hero-tagline">{t('portal.hero')}</div>
         <p>{t('portal.heroText')}</p>
         <Space wrap>
           <Link to={me ? '/workspace' : '/login'}>
@@ -44,19 +52,19 @@ export function PortalHome() {
           )}
         </Space>
       </section>
-      {failed && <Alert type="warning" showIcon message={t('portal.loadError')} style={{ marginBottom: 16 }} />}
+      {failed && <Alert type="warning" showIcon title={t('portal.loadError')} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         {FIGURES.map((f) => (
-          <Col xs={12} md={6} key={f.key}>
-            <Card loading={!stats && !failed}>
+          <Col xs={12} sm={8} lg={4} key={f.key}>
+            <Card loading={loading} className="zc-stat-card">
               <Statistic title={t(f.label)} value={stats?.[f.key] ?? '—'} data-testid={`stat-${f.key}`} />
             </Card>
           </Col>
         ))}
         <Col xs={24}>
-          <Card loading={!stats && !failed}>
+          <Card loading={loading}>
             <Row gutter={[16, 16]} align="middle">
-              <Col xs={24} md={6}>
+              <Col xs={12} md={6}>
                 <Statistic
                   title={t('portal.ledger')}
                   value={stats?.ledger.size ?? '—'}
@@ -64,12 +72,25 @@ export function PortalHome() {
                   data-testid="stat-ledger"
                 />
               </Col>
-              <Col xs={24} md={18}>
+              <Col xs={12} md={6}>
                 <Typography.Text type="secondary">{t('portal.ledgerHead')}</Typography.Text>
-                <div className="zc-hash" data-testid="ledger-head">
-                  {stats?.ledger.headHash ?? '—'}
+                <div className="zc-ledger-head">
+                  {stats ? (
+                    <Typography.Text
+                      className="zc-hash"
+                      title={stats.ledger.headHash}
+                      copyable={{ text: stats.ledger.headHash, tooltips: [t('portal.copyHash'), t('tokens.copied')] }}
+                      data-testid="ledger-head"
+                    >
+                      {shortHash(stats.ledger.headHash)}
+                    </Typography.Text>
+                  ) : (
+                    '—'
+                  )}
                 </div>
-                <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              </Col>
+              <Col xs={24} md={12}>
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                   {t('portal.ledgerHint')}
                 </Typography.Paragraph>
               </Col>

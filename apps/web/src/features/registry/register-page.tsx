@@ -2,7 +2,7 @@ import { Alert, Button, Card, Divider, Form, Input, Result, Select } from 'antd'
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { showFieldErrors } from '../../api/errors';
+import { errorText, showFieldErrors, type ApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 
@@ -14,14 +14,14 @@ export function RegisterPage() {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Body>();
   const [done, setDone] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (body: Body) => {
     setBusy(true);
     const { error } = await api.POST('/api/registrations/suppliers', { body });
     setBusy(false);
     if (!error) return setDone(true);
-    setFormError(showFieldErrors(form, error, lang) ? null : error.error.message[lang]);
+    setFormError(showFieldErrors(form, error, lang) ? null : error);
   };
   if (done) {
     return (
@@ -41,7 +41,13 @@ export function RegisterPage() {
   return (
     <Card title={t('register.title')} className="zc-form-card">
       {formError && (
-        <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} data-testid="register-error" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(formError, lang)}
+          style={{ marginBottom: 16 }}
+          data-testid="register-error"
+        />
       )}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark>
         <Divider titlePlacement="start">{t('register.organisation')}</Divider>

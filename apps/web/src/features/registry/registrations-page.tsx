@@ -1,6 +1,7 @@
 import { App, Button, Card, Empty, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { firstReason, errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
@@ -15,13 +16,13 @@ const loadPending = async (): Promise<Organisation[]> =>
 export default function RegistrationsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { data: items, reload: load } = useLoader(loadPending);
+  const { data: items, loading, reload: load } = useLoader(loadPending);
   const [rejecting, setRejecting] = useState<Organisation | null>(null);
   const [reason, setReason] = useState('');
 
   const approve = async (org: Organisation) => {
     const { error } = await api.POST('/api/organisations/{id}/approve', { params: { path: { id: org.id } } });
-    if (error) void message.error(error.error.message[lang]);
+    if (error) void message.error(errorText(error, lang));
     else void message.success(`${org.name}：${t('reg.approved')}`);
     load();
   };
@@ -32,7 +33,7 @@ export default function RegistrationsPage() {
       body: { reason },
     });
     if (error) {
-      void message.error(error.error.fields?.[0]?.reason[lang] ?? error.error.message[lang]);
+      void message.error(firstReason(error, lang));
       return;
     }
     void message.success(`${rejecting.name}：${t('reg.rejected')}`);
@@ -45,7 +46,7 @@ export default function RegistrationsPage() {
     <Card title={t('reg.title')} extra={<Button onClick={load}>{t('common.refresh')}</Button>}>
       <Table<Organisation>
         rowKey="id"
-        loading={items === undefined}
+        loading={loading}
         dataSource={items ?? []}
         locale={{ emptyText: <Empty description={t('reg.empty')} /> }}
         scroll={{ x: 720 }}

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { firstReason, errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
@@ -13,21 +14,21 @@ const loadTokens = async (): Promise<Token[]> => (await api.GET('/api/tokens')).
 export default function TokensPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { data: items, reload: load } = useLoader(loadTokens);
+  const { data: items, loading, reload: load } = useLoader(loadTokens);
   const [fresh, setFresh] = useState<string | null>(null);
   const [form] = Form.useForm<{ name: string; expiresInDays?: number }>();
   const when = (v: string | null) =>
     v ? new Date(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : t('tokens.never');
   const create = async (body: { name: string; expiresInDays?: number }) => {
     const { data, error } = await api.POST('/api/tokens', { body });
-    if (error) return void message.error(error.error.fields?.[0]?.reason[lang] ?? error.error.message[lang]);
+    if (error) return void message.error(firstReason(error, lang));
     setFresh(data.token);
     form.resetFields();
     load();
   };
   const revoke = async (id: string) => {
     const { error } = await api.DELETE('/api/tokens/{id}', { params: { path: { id } } });
-    if (error) void message.error(error.error.message[lang]);
+    if (error) void message.error(errorText(error, lang));
     load();
   };
   return (
@@ -48,10 +49,9 @@ export default function TokensPage() {
         <Alert
           type="warning"
           showIcon
-          closable
-          onClose={() => setFresh(null)}
+          closable={{ onClose: () => setFresh(null) }}
           style={{ marginBottom: 16 }}
-          message={t('tokens.created')}
+          title={t('tokens.created')}
           description={
             <Space wrap>
               <Typography.Text code className="zc-hash" data-testid="fresh-token">
@@ -71,7 +71,7 @@ export default function TokensPage() {
       )}
       <Table<Token>
         rowKey="id"
-        loading={items === undefined}
+        loading={loading}
         dataSource={items ?? []}
         pagination={false}
         scroll={{ x: 640 }}
@@ -86,9 +86,17 @@ export default function TokensPage() {
               tok.revokedAt ? (
                 <Tag>{t('tokens.revoked')}</Tag>
               ) : (
-                <Button danger size="small" onClick={() => void revoke(tok.id)}>
-                  {t('tokens.revoke')}
-                </Button>
+                <Popconfirm
+                  title={t('tokens.revokeConfirm', { name: tok.name })}
+                  okText={t('tokens.revoke')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => revoke(tok.id)}
+                >
+                  <Button danger size="small">
+                    {t('tokens.revoke')}
+                  </Button>
+                </Popconfirm>
               ),
           },
         ]}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Me, Role } from './auth';
+import { zh } from './messages-zh';
+import { workspaceMenu } from './workspace-menu';
+
+const me = (role: Role, abilities: Partial<Me['abilities']> = {}): Me => ({
+  user: { id: '00000000-0000-4000-8000-000000000001', login: role, displayName: role, role, locale: 'zh-CN' },
+  organisation: null,
+  csrfToken: 'csrf',
+  via: 'session',
+  abilities: { reviewRegistrations: false, manageAccounts: false, verifyLedger: false, ...abilities },
+});
+
+const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item?.key));
+
+describe('the workspace navigation', () => {
+  it('offers every role its overview, API tokens and password, and nothing the server would refuse', () => {
+    expect(keys(me('supplier'))).toEqual(['overview', 'tokens', 'password']);
+    expect(keys(me('finance'))).toEqual(['overview', 'tokens', 'password']);
+  });
+
+  it('follows the abilities the server sends, not the role name', () => {
+    expect(keys(me('centre', { reviewRegistrations: true, verifyLedger: true }))).toEqual([
+      'overview',
+      'registrations',
+      'ledger',
+      'tokens',
+      'password',
+    ]);
+    expect(keys(me('admin', { reviewRegistrations: true, manageAccounts: true, verifyLedger: true }))).toEqual([
+      'overview',
+      'registrations',
+      'accounts',
+      'ledger',
+      'tokens',
+      'password',
+    ]);
+    // An admin the server has not given account management does not get the page.
+    expect(keys(me('admin', { verifyLedger: true }))).not.toContain('accounts');
+  });
+
+  it('gives experts their profile page', () => {
+    expect(keys(me('expert'))).toContain('expert');
+    expect(keys(me('purchaser'))).not.toContain('expert');
+  });
+});

@@ -1,0 +1,49 @@
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/seed/demo-city-data';
+import { closeBrowser, openBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
+
+/** The demo city the server seeds (apps/server/src/seed): one source for logins, names and the password. */
+export const DEMO = { password: DEMO_PASSWORD, users: DEMO_USERS, organisations: DEMO_ORGANISATIONS };
+
+export function demoUser(login: string): { login: string; displayName: string; role: string; organisation: string } {
+  const user = DEMO_USERS.find((u) => u.login === login);
+  if (!user) throw new Error(`no demo user ${login}`);
+  const organisation = DEMO_ORGANISATIONS.find((o) => o.key === user.organisation);
+  return { ...user, organisation: organisation?.name ?? '' };
+}
+
+export interface Suite {
+  server: RunningServer;
+  browser: BrowserContext;
+}
+
+/**
+ * One spec file = one fresh server (its own database) and one browser. Each test starts logged out: cookies are
+ * cleared after every test, so no test depends on another's session.
+ */
+export function useSuite(): Suite {
+  const suite: Partial<Suite> = {};
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.browser = await openBrowser();
+  });
+  afterEach(async () => {
+    await suite.browser?.clearCookies();
+  });
+  afterAll(async () => {
+    if (suite.browser) await closeBrowser(suite.browser);
+    await suite.server?.stop();
+  });
+  return {
+    get server() {
+      if (!suite.server) throw new Error('the server is not running');
+      return suite.server;
+    },
+    get browser() {
+      if (!suite.browser) throw new Error('the browser is not open');
+      return suite.browser;
+    },
+  };
+}
