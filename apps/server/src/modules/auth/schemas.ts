@@ -7,8 +7,10 @@ export const organisationKindSchema = z.enum(ORGANISATION_KINDS);
 /** Passwords: 10–128 characters with letters and digits (GB/T 22239-2019 asks for complexity; no upper limit games). */
 export const newPasswordSchema = z
   .string()
-  .min(10)
   .max(128)
+  .refine((p) => p.length >= 10, {
+    params: { zh: '密码至少 10 位', en: 'The password must have at least 10 characters' },
+  })
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), {
     params: { zh: '密码须同时包含字母和数字', en: 'The password must contain both letters and digits' },
   });
