@@ -34,7 +34,12 @@ setTimeout(() => {
   console.error(`\nbench: still running after ${timeoutSeconds} s; stopping`);
   void stopEverything(1);
 }, timeoutSeconds * 1000).unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopEverything(130));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}; stopping the servers and dropping scratch databases`);
+    void stopEverything(130);
+  });
+}
 
 const all = await discover();
 const selected = wanted.length ? all.filter((b) => wanted.includes(b.name)) : all;

@@ -1,0 +1,18 @@
+/** Messages between the benchmark process and a server it runs in a child process (Node IPC channel). */
+export type ToChild = { type: 'cpu' } | { type: 'stop' };
+
+export type FromChild =
+  | { type: 'ready'; port: number; facts: Record<string, string> }
+  | { type: 'cpu'; micros: number }
+  | { type: 'failed'; message: string };
+
+export function isFromChild(value: unknown): value is FromChild {
+  if (typeof value !== 'object' || value === null || !('type' in value)) return false;
+  return value.type === 'ready' || value.type === 'cpu' || value.type === 'failed';
+}
+
+export function isToChild(value: unknown): value is ToChild {
+  return (
+    typeof value === 'object' && value !== null && 'type' in value && (value.type === 'cpu' || value.type === 'stop')
+  );
+}

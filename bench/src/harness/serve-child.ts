@@ -1,0 +1,52 @@
+import { isToChild, type FromChild } from './protocol';
+
+export interface StartedServer {
+  /** The port it listens on, on 127.0.0.1. */
+  port: number;
+  /** Anything the benchmark needs to drive it (e.g. a login), passed back with the ready message. */
+  facts?: Record<string, string>;
+  close(): Promise<void>;
+}
+
+function send(message: FromChild): void {
+  process.send?.(message);
+}
+
+/**
+ * The child side of `startChild`: starts the server, reports `ready`, answers CPU-time queries, and shuts down on
+ * `stop` or as soon as the benchmark process goes away (the IPC channel closes), so no server outlives a run.
+ */
+export function serveChild(start: () => Promise<StartedServer>): void {
+  if (!process.send) {
+    console.error('this script is started by the benchmarks (bench/src/harness/child.ts), not directly');
+    process.exit(2);
+  }
+  let server: StartedServer | null = null;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(code || 1), 10_000);
+    force.unref();
+    await server?.close().catch((error: unknown) => console.error('closing the server failed:', error));
+    process.exit(code);
+  };
+  process.on('message', (message) => {
+    if (!isToChild(message)) return;
+    if (message.type === 'stop') void stop(0);
+    else {
+      const { user, system } = process.cpuUsage();
+      send({ type: 'cpu', micros: user + system });
+    }
+  });
+  process.on('disconnect', () => void stop(0));
+  start()
+    .then((started) => {
+      server = started;
+      send({ type: 'ready', port: started.port, facts: started.facts ?? {} });
+    })
+    .catch((error: unknown) => {
+      send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      void stop(1);
+    });
+}
