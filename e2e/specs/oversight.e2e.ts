@@ -30,7 +30,7 @@ describe('administration, oversight and API tokens', () => {
 
     // The accounts table stays usable on a phone (it scrolls inside its card, the page does not).
     await page.setViewportSize(PHONE);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'admin-accounts-phone');
     await page.close();
   });
@@ -76,7 +76,7 @@ describe('administration, oversight and API tokens', () => {
     await page.getByText('核验通过').waitFor();
     await screenshot(page, 'supervisor-ledger');
     await page.setViewportSize(PHONE);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'supervisor-ledger-phone');
     await page.close();
   });

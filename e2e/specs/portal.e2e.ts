@@ -36,14 +36,14 @@ describe('the public portal', () => {
     await page.setViewportSize(PHONE);
     await page.reload();
     await page.getByTestId('stat-suppliers').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-phone');
 
     // The hero leads to supplier sign-up and to the login.
     await page.getByRole('link', { name: '供应商注册' }).click();
     await page.waitForURL(/\/register$/);
     await page.getByRole('button', { name: '提交注册' }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'register-phone');
     await page.goto(suite.server.base);
     await page.locator('.zc-hero').getByRole('link', { name: '登录' }).click();
@@ -67,7 +67,7 @@ describe('the public portal', () => {
       .toBe('Liupanshui Public Resource Trading Centre');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByTestId('stat-suppliers').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'portal-english-phone');
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('hero-centre').textContent()).toBe('六盘水市公共资源交易中心');

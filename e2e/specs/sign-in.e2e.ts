@@ -30,7 +30,7 @@ describe('logging in and out, in Chinese and in English', () => {
     await page.getByTestId('workspace-menu').getByText('API tokens', { exact: true }).click();
     await page.getByRole('button', { name: 'Issue token' }).waitFor();
     await page.setViewportSize(PHONE);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
     await screenshot(page, 'workspace-english-phone');
     await page.getByTestId('lang-switch').click();
     await page.getByRole('button', { name: '签发令牌' }).waitFor();

@@ -57,10 +57,10 @@ describe('a workspace per role', () => {
       await page.waitForURL(/\/workspace\/password$/);
       await drawerMenu.waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: '修改密码' }).waitFor();
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
       await page.goto(`${suite.server.base}/workspace/overview`);
       await page.getByTestId('welcome').waitFor();
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
       await screenshot(page, `workspace-${role.login}-phone`);
       await page.close();
     });

@@ -30,7 +30,13 @@ export function useSuite(): Suite {
     suite.browser = await openBrowser();
   });
   afterEach(async () => {
-    await suite.browser?.clearCookies();
+    if (!suite.browser || !suite.server) return;
+    await suite.browser.clearCookies();
+    // Each test starts in Chinese, whatever language the last one left in localStorage.
+    const page = await suite.browser.newPage();
+    await page.goto(suite.server.base);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
   });
   afterAll(async () => {
     if (suite.browser) await closeBrowser(suite.browser);
