@@ -2,3 +2,5 @@ export * from './identity';
 export * from './jobs';
 export * from './ledger';
 export * from './experts';
+export * from './certificates';
+export * from './projects';
