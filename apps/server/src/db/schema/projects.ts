@@ -106,3 +106,29 @@ export const lots = pgTable(
   },
   (t) => [uniqueIndex('lots_project_number_key').on(t.projectId, t.number)],
 );
+
+/**
+ * The procurement documents (采购文件) attached to a project and published with its notice; suppliers obtain them
+ * online, free (C8). The bytes are in the blob store under `blobKey`; `sha256` lets anyone check a copy.
+ */
+export const projectDocuments = pgTable(
+  'project_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    blobKey: text('blob_key').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** Set when removed from a draft; published documents are never removed (clarifications add new ones). */
+    removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('project_documents_project').on(t.projectId)],
+);
