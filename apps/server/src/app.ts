@@ -22,6 +22,8 @@ import { errorBody, registerErrorHandling } from './platform/errors/error-handle
 import { zodValidatorCompiler } from './platform/errors/validation';
 import { registerAccessControl, type RouteEntry } from './platform/http/access';
 import { JobRunner } from './platform/jobs/job-runner';
+import { platformKeyPassword } from './platform/keys/key-password';
+import { PlatformKeys } from './platform/keys/platform-keys';
 import { LiveHub } from './platform/live/live-hub';
 import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
@@ -94,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     blobs: new LocalBlobStore(config.blobDir),
     jobs: new JobRunner(database.db, clock, log, config.instanceId, config.jobPollMs),
     live: new LiveHub(database, log),
+    platformKeys: new PlatformKeys(database.db, clock, config.cryptoSuite, () =>
+      platformKeyPassword(config.platformKeyPassword, config.dataDir),
+    ),
   };
 
   registerErrorHandling(app);
@@ -151,6 +156,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   if (options.startBackground !== false) {
     app.addHook('onReady', async () => {
       await services.live.start();
+      // Create or open the platform keys now, so the first certificate or receipt does not wait for them.
+      await services.platformKeys.get();
       services.jobs.start();
     });
   }

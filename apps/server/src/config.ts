@@ -45,6 +45,13 @@ const envSchema = z.object({
   /** Session lifetime: idle timeout and absolute maximum, in minutes. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_MAX_MINUTES: z.coerce.number().int().min(1).default(720),
+  /** The cryptographic suite of certificates, bids and signatures: 国密 (gm, default) or P-256/AES-GCM (intl). */
+  CRYPTO_SUITE: z.enum(['gm', 'intl']).default('gm'),
+  /**
+   * Protects the platform's own private keys (CA, service signature) stored in the database. Several instances need
+   * the same value. When unset, a random one is kept in DATA_DIR/platform-key.secret (one machine only).
+   */
+  PLATFORM_KEY_PASSWORD: z.string().min(16).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -84,5 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
     },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxMinutes: e.SESSION_MAX_MINUTES },
+    cryptoSuite: e.CRYPTO_SUITE,
+    platformKeyPassword: e.PLATFORM_KEY_PASSWORD ?? null,
   };
 }

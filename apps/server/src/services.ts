@@ -5,6 +5,7 @@ import type { BlobStore } from './platform/blobs/blob-store';
 import type { Clock } from './platform/clock';
 import type { JobRunner } from './platform/jobs/job-runner';
 import type { LiveHub } from './platform/live/live-hub';
+import type { PlatformKeys } from './platform/keys/platform-keys';
 
 /** What use cases and routes are given: the platform's services, built once in app.ts. */
 export interface Services {
@@ -16,4 +17,6 @@ export interface Services {
   blobs: BlobStore;
   jobs: JobRunner;
   live: LiveHub;
+  /** The platform's CA and service signing keys (call `get()` outside transactions). */
+  platformKeys: PlatformKeys;
 }

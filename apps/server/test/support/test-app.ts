@@ -22,7 +22,13 @@ export async function createTestApp(
   options: { startBackground?: boolean; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', SCRYPT_LOG_N: '10', WEB_DIST: '/nonexistent', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SCRYPT_LOG_N: '10',
+    WEB_DIST: '/nonexistent',
+    PLATFORM_KEY_PASSWORD: 'platform-key-password-for-tests',
+    ...env,
+  });
   const clock = new ManualClock();
   const built = await buildApp({
     config,
