@@ -1,7 +1,7 @@
-import { App, Button, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Form, Input, Modal, Select, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import { showFieldErrors, errorText } from '../../api/errors';
+import { showFieldErrors, errorText, type ApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 
@@ -10,22 +10,41 @@ type UserBody = paths['/api/admin/users']['post']['requestBody']['content']['app
 const KINDS = ['purchaser', 'agency', 'centre', 'supplier', 'supervisor', 'finance'] as const;
 const ROLES = ['purchaser', 'agency', 'centre', 'supplier', 'expert', 'supervisor', 'finance', 'admin'] as const;
 
-export function CreateOrganisationButton({ onCreated }: { onCreated: () => void }) {
+/**
+ * The submit handler both create dialogs share: send, show the server's field errors on the form (or a message),
+ * and on success close, clear and tell the page.
+ */
+function useCreateSubmit<T>(
+  form: FormInstance<T>,
+  send: (body: T) => Promise<{ error?: ApiError }>,
+  close: () => void,
+  onCreated: () => void,
+) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<OrgBody>();
-  const submit = async (body: OrgBody) => {
-    const { error } = await api.POST('/api/admin/organisations', { body: { ...body, uscc: body.uscc || undefined } });
+  return async (body: T) => {
+    const { error } = await send(body);
     if (error) {
       if (!showFieldErrors(form, error, lang)) void message.error(errorText(error, lang));
       return;
     }
     void message.success(t('acc.created'));
-    setOpen(false);
+    close();
     form.resetFields();
     onCreated();
   };
+}
+
+export function CreateOrganisationButton({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<OrgBody>();
+  const submit = useCreateSubmit(
+    form,
+    (body) => api.POST('/api/admin/organisations', { body: { ...body, uscc: body.uscc || undefined } }),
+    () => setOpen(false),
+    onCreated,
+  );
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('acc.newOrg')}</Button>
@@ -58,8 +77,7 @@ export function CreateOrganisationButton({ onCreated }: { onCreated: () => void 
 }
 
 export function CreateUserButton({ onCreated }: { onCreated: () => void }) {
-  const { t, lang } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [orgs, setOrgs] = useState<{ value: string; label: string }[]>([]);
   const [form] = Form.useForm<UserBody>();
@@ -71,17 +89,12 @@ export function CreateUserButton({ onCreated }: { onCreated: () => void }) {
         setOrgs((data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${t(`kind.${o.kind}`)}）` }))),
       );
   }, [open, t]);
-  const submit = async (body: UserBody) => {
-    const { error } = await api.POST('/api/admin/users', { body });
-    if (error) {
-      if (!showFieldErrors(form, error, lang)) void message.error(errorText(error, lang));
-      return;
-    }
-    void message.success(t('acc.created'));
-    setOpen(false);
-    form.resetFields();
-    onCreated();
-  };
+  const submit = useCreateSubmit(
+    form,
+    (body) => api.POST('/api/admin/users', { body }),
+    () => setOpen(false),
+    onCreated,
+  );
   const required = [{ required: true, message: t('login.required') }];
   return (
     <>
