@@ -11,10 +11,26 @@ export interface SessionPolicy {
   maxMinutes: number;
 }
 
-type UserRow = typeof users.$inferSelect;
-type OrganisationRow = typeof organisations.$inferSelect;
+/** Only what a request needs: the password hash and lock-out counters stay in the database. */
+const userColumns = {
+  id: users.id,
+  login: users.login,
+  displayName: users.displayName,
+  role: users.role,
+  organisationId: users.organisationId,
+  locale: users.locale,
+  status: users.status,
+};
+const organisationColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  kind: organisations.kind,
+  status: organisations.status,
+};
+type UserColumns = { [K in keyof typeof userColumns]: (typeof users.$inferSelect)[K] };
+type OrganisationColumns = { [K in keyof typeof organisationColumns]: (typeof organisations.$inferSelect)[K] };
 
-function accountOf(user: UserRow, organisation: OrganisationRow | null): Account {
+function accountOf(user: UserColumns, organisation: OrganisationColumns | null): Account {
   return {
     login: user.login,
     displayName: user.displayName,
@@ -42,7 +58,7 @@ export async function resolveViewer(
   if (credentials.bearer !== null) {
     if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) throw new AppError('INVALID_TOKEN');
     const [row] = await db
-      .select({ token: apiTokens, user: users, organisation: organisations })
+      .select({ token: apiTokens, user: userColumns, organisation: organisationColumns })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .leftJoin(organisations, eq(organisations.id, users.organisationId))
@@ -66,7 +82,7 @@ export async function resolveViewer(
   }
   if (credentials.cookie === null) return anonymous;
   const [row] = await db
-    .select({ session: sessions, user: users, organisation: organisations })
+    .select({ session: sessions, user: userColumns, organisation: organisationColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
