@@ -171,7 +171,6 @@ describe.each(['gm', 'intl'] as const)('certificates (C2), suite %s', (suite) =>
       const me = await t.app.inject({ method: 'GET', url: '/api/me', cookies: { zc_session: cookie?.value ?? '' } });
       expect(me.json<{ user: { id: string } }>().user.id).toBe(user.id);
     }
-    const centre = await sessionAs(t, 'centre');
     const logins = (await eventsOf('user.logged_in')).filter((e) => e.payload.userId === user.id);
     expect(logins.map((e) => e.payload.method)).toEqual(['password', 'certificate', 'certificate', 'certificate']);
   });

@@ -1,6 +1,17 @@
-import { generateUserKeys, signChallenge, type LoginChallenge, type Suite, type UserKeys } from '@zhengcai/seal';
+import { randomUUID } from 'node:crypto';
+import {
+  generateUserKeys,
+  issueCertificate,
+  randomSerial,
+  signChallenge,
+  type LoginChallenge,
+  type Suite,
+  type UserKeys,
+} from '@zhengcai/seal';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Session } from './test-app';
+import { certificates } from '../../src/db/schema';
+import { issueChallenge } from '../../src/modules/certificates/challenges';
+import type { Session, TestApp } from './test-app';
 
 /** What the challenge routes answer. */
 export interface ChallengeAnswer {
@@ -69,3 +80,64 @@ export function logInByCertificate(
 ): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'POST', url: '/api/auth/certificate/login', payload });
 }
+
+/**
+ * Issues a certificate bundle for a user straight through the CA and the table (for tests that need one without
+ * going through enrolment): real X.509 certificates, so login and signature checks accept them.
+ */
+export async function insertBundle(
+  t: TestApp,
+  user: { id: string; organisationId: string | null; displayName: string; role: string },
+  opts: { revoked?: boolean } = {},
+): Promise<Enrolled> {
+  const { ca, suite } = await t.services.platformKeys.get();
+  const keys = await generateUserKeys(suite);
+  const now = t.clock.now();
+  const validity = { notBefore: now, notAfter: new Date(now.getTime() + 2 * 365 * 86_400_000) };
+  const subject = { userId: user.id, organisationId: user.organisationId, name: user.displayName, role: user.role };
+  const bundleId = randomUUID();
+  const out: Partial<Record<'signing' | 'encryption', { id: string; serial: string; fingerprint: string }>> = {};
+  for (const usage of ['signing', 'encryption'] as const) {
+    const publicKey = keys[usage].publicKey;
+    const cert = await issueCertificate({ ca, subject, publicKey, usage, validity, serial: randomSerial() });
+    const [row] = await t.services.db
+      .insert(certificates)
+      .values({
+        bundleId,
+        userId: user.id,
+        organisationId: user.organisationId,
+        suite,
+        usage,
+        serial: cert.serial,
+        subject: `CN=${user.displayName}`,
+        publicKey,
+        fingerprint: cert.fingerprint,
+        certificatePem: cert.pem,
+        notBefore: validity.notBefore,
+        notAfter: validity.notAfter,
+        issuedAt: now,
+        revokedAt: opts.revoked ? now : null,
+        revocationReason: opts.revoked ? 'key_lost' : null,
+      })
+      .returning({ id: certificates.id });
+    if (!row) throw new Error('no certificate');
+    out[usage] = { id: row.id, serial: cert.serial, fingerprint: cert.fingerprint };
+  }
+  if (!out.signing || !out.encryption) throw new Error('no bundle');
+  return { keys, bundleId, signing: out.signing, encryption: out.encryption };
+}
+
+/** An open enrolment challenge for a user, as POST /api/certificates/enrolment-challenge makes (inject's origin). */
+export async function enrolmentBodyFor(t: TestApp, userId: string): Promise<Record<string, unknown>> {
+  const issued = await issueChallenge(t.services, 'enrolment', INJECT_ORIGIN, userId);
+  const keys = await generateUserKeys(t.services.config.cryptoSuite);
+  return {
+    challengeId: issued.challengeId,
+    signingPublicKey: keys.signing.publicKey,
+    encryptionPublicKey: keys.encryption.publicKey,
+    signature: await signChallenge(keys.suite, keys.signing.privateKey, issued.challenge),
+  };
+}
+
+/** The origin the server sees for `app.inject` requests without an Origin header. */
+export const INJECT_ORIGIN = 'http://localhost';
