@@ -1,7 +1,7 @@
 /** Certificate texts (C2), spread into app/messages-zh.ts and app/messages-en.ts. */
 export const certificatesZh = {
   'menu.certificates': '数字证书',
-  'login.byPassword': '密码登录',
+  'login.byPassword': '口令登录',
   'login.byCertificate': '证书登录',
   'login.keySource': '密钥来源',
   'login.keyStored': '本浏览器保存的密钥',
@@ -75,8 +75,8 @@ export const certificatesZh = {
 
 export const certificatesEn: Record<keyof typeof certificatesZh, string> = {
   'menu.certificates': 'Certificates',
-  'login.byPassword': 'Password',
-  'login.byCertificate': 'Certificate login',
+  'login.byPassword': 'With password',
+  'login.byCertificate': 'With certificate',
   'login.keySource': 'Key',
   'login.keyStored': 'Kept in this browser',
   'login.keyUpload': 'Upload key file',
