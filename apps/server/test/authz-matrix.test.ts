@@ -13,6 +13,7 @@ import { apiTokens, expertConflicts, expertProfiles, ledgerHead, organisations, 
 import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
 import type { Access } from '../src/platform/http/access';
 import { errorSchema } from '../src/platform/http/responses';
+import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './support/certificates';
 import { takeSnapshot } from './support/db-snapshot';
 import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
 
@@ -522,6 +523,164 @@ const MATRIX: readonly Row[] = [
     build: async (t) => {
       await ownExpertProfile(t, null);
       return get('/api/experts');
+    },
+  },
+  // Certificates (C2). Every role may hold certificates; oversight lists them; centre staff and admins revoke any.
+  {
+    route: 'POST /api/certificates/enrolment-challenge',
+    resource: 'own enrolment',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => post('/api/certificates/enrolment-challenge'),
+  },
+  {
+    route: 'POST /api/certificates/enrolment-challenge',
+    resource: 'own organisation not active (experts have none: they may)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    codes: { 403: 'ORGANISATION_NOT_ACTIVE' },
+    build: async (t, me) => {
+      if (me?.organisationId) await ownPendingOrganisation(t, me);
+      return post('/api/certificates/enrolment-challenge');
+    },
+  },
+  {
+    route: 'POST /api/certificates',
+    resource: 'own new keys, challenge signed with the new signing key',
+    expect: [401, 201, 201, 201, 201, 201, 201, 201, 201],
+    build: async (t, me) =>
+      post('/api/certificates', await enrolmentBodyFor(t, me?.userId ?? (await newUser(t, 'supplier')).id)),
+  },
+  {
+    route: 'GET /api/certificates/mine',
+    resource: 'own certificates only',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const other = await newUser(t, 'supplier');
+      const theirs = await insertBundle(t, other);
+      const own = me ? await insertBundle(t, { ...me, id: me.userId, displayName: me.login }) : null;
+      return get('/api/certificates/mine', (res) => {
+        const ids = res.json<{ items: { bundleId: string }[] }>().items.map((i) => i.bundleId);
+        expect(ids).toEqual(own ? [own.bundleId] : []);
+        expect(ids).not.toContain(theirs.bundleId);
+      });
+    },
+  },
+  {
+    route: 'GET /api/certificates',
+    resource: 'every certificate issued',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 200],
+    build: async (t) => {
+      const theirs = await insertBundle(t, await newUser(t, 'supplier'));
+      return get('/api/certificates', (res) =>
+        expect(res.json<{ items: { bundleId: string }[] }>().items.map((i) => i.bundleId)).toContain(theirs.bundleId),
+      );
+    },
+  },
+  {
+    route: 'GET /api/certificates/:id/pem',
+    resource: "own certificate (anonymous: someone's)",
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const holder = me ? { ...me, id: me.userId, displayName: me.login } : await newUser(t, 'supplier');
+      return get(`/api/certificates/${(await insertBundle(t, holder)).signing.id}/pem`);
+    },
+  },
+  {
+    route: 'GET /api/certificates/:id/pem',
+    resource: "someone else's certificate",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t) =>
+      get(`/api/certificates/${(await insertBundle(t, await newUser(t, 'supplier'))).signing.id}/pem`),
+  },
+  {
+    route: 'POST /api/certificates/bundles/:bundleId/revoke',
+    resource: "own bundle, key lost (anonymous: someone's)",
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const holder = me ? { ...me, id: me.userId, displayName: me.login } : await newUser(t, 'supplier');
+      return post(`/api/certificates/bundles/${(await insertBundle(t, holder)).bundleId}/revoke`, {
+        reason: 'key_lost',
+      });
+    },
+  },
+  {
+    route: 'POST /api/certificates/bundles/:bundleId/revoke',
+    resource: "someone else's bundle",
+    expect: [401, 404, 404, 200, 404, 404, 403, 404, 200],
+    build: async (t) => {
+      const bundle = await insertBundle(t, await newUser(t, 'supplier'));
+      return post(`/api/certificates/bundles/${bundle.bundleId}/revoke`, { reason: 'key_compromise' });
+    },
+  },
+  {
+    route: 'POST /api/certificates/bundles/:bundleId/revoke',
+    resource: 'own bundle, already revoked',
+    expect: [401, 409, 409, 409, 409, 409, 409, 409, 409],
+    build: async (t, me) => {
+      const holder = me ? { ...me, id: me.userId, displayName: me.login } : await newUser(t, 'supplier');
+      const bundle = await insertBundle(t, holder, { revoked: true });
+      return post(`/api/certificates/bundles/${bundle.bundleId}/revoke`, { reason: 'key_lost' });
+    },
+  },
+  {
+    route: 'GET /api/certificates/ca',
+    resource: 'the platform CA certificate (public)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => get('/api/certificates/ca'),
+  },
+  {
+    route: 'GET /api/certificates/status',
+    resource: "someone's certificate (status is public)",
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const bundle = await insertBundle(t, await newUser(t, 'supplier'));
+      return get(`/api/certificates/status?serial=${bundle.signing.serial}`, (res) =>
+        expect(res.json<{ status: string }>().status).toBe('valid'),
+      );
+    },
+  },
+  {
+    route: 'GET /api/certificates/revocations',
+    resource: 'the revocation list (public)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const bundle = await insertBundle(t, await newUser(t, 'supplier'), { revoked: true });
+      return get('/api/certificates/revocations', (res) =>
+        expect(res.json<{ entries: { serial: string }[] }>().entries.map((e) => e.serial)).toContain(
+          bundle.signing.serial,
+        ),
+      );
+    },
+  },
+  {
+    route: 'POST /api/auth/certificate/challenge',
+    resource: 'a login challenge (public)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => post('/api/auth/certificate/challenge'),
+  },
+  {
+    route: 'POST /api/auth/certificate/login',
+    resource: 'own certificate, signed challenge (anonymous: a fresh account)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const holder = me ? { ...me, id: me.userId, displayName: me.login } : await newUser(t, 'supplier');
+      const bundle = await insertBundle(t, holder);
+      return post(
+        '/api/auth/certificate/login',
+        await certificateLoginBody(t.app, bundle.keys, { serial: bundle.signing.serial }),
+      );
+    },
+  },
+  {
+    route: 'POST /api/auth/certificate/login',
+    resource: 'a revoked certificate, correctly signed',
+    expect: [401, 401, 401, 401, 401, 401, 401, 401, 401],
+    codes: { 401: 'CERTIFICATE_REVOKED' },
+    build: async (t) => {
+      const bundle = await insertBundle(t, await newUser(t, 'supplier'), { revoked: true });
+      return post(
+        '/api/auth/certificate/login',
+        await certificateLoginBody(t.app, bundle.keys, { serial: bundle.signing.serial }),
+      );
     },
   },
 ];

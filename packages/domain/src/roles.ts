@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   reviewRegistrations: ['centre', 'admin'],
   manageAccounts: ['admin'],
   verifyLedger: ['centre', 'supervisor', 'admin'],
+  /** Revoke anyone's certificates (C2); holders revoke their own. */
+  revokeCertificates: ['centre', 'admin'],
+  /** See every certificate the platform CA issued. */
+  listCertificates: ['centre', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

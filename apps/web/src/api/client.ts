@@ -14,7 +14,7 @@ export function setSessionLostHandler(handler: (() => void) | null): void {
 }
 
 /** Requests whose 401 is an answer, not a lost session. */
-const OWN_401 = ['/api/me', '/api/auth/login', '/api/auth/password'];
+const OWN_401 = ['/api/me', '/api/auth/login', '/api/auth/password', '/api/auth/certificate/login'];
 
 const session: Middleware = {
   onRequest({ request }) {

@@ -1993,6 +1993,922 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/certificates/enrolment-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请证书：获取签名挑战 / Start enrolment: a challenge for the new signing key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            challenge: {
+                                /** @enum {string} */
+                                type: "zhengcai-login-challenge";
+                                /** @enum {number} */
+                                version: 1;
+                                nonce: string;
+                                serverTime: string;
+                                origin: string;
+                            };
+                            expiresAt: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部证书 / Every certificate issued */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                bundleId: string;
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                /** @enum {string} */
+                                status: "valid" | "revoked" | "expired" | "not_yet_valid";
+                                current: boolean;
+                                issuedAt: string;
+                                notBefore: string;
+                                notAfter: string;
+                                revokedAt: string | null;
+                                revocationReason: string | null;
+                                signing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    usage: "signing" | "encryption";
+                                    serial: string;
+                                    fingerprint: string;
+                                    subject: string;
+                                    publicKey: string;
+                                };
+                                encryption: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    usage: "signing" | "encryption";
+                                    serial: string;
+                                    fingerprint: string;
+                                    subject: string;
+                                    publicKey: string;
+                                };
+                                holder: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    login: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    role: "purchaser" | "agency" | "centre" | "supplier" | "expert" | "supervisor" | "finance" | "admin";
+                                    organisationName: string | null;
+                                };
+                                abilities: {
+                                    revoke: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请证书：提交公钥 / Enrol: certify my new public keys */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        signingPublicKey: string;
+                        encryptionPublicKey: string;
+                        signature: string;
+                        revokePrevious?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            bundleId: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            /** @enum {string} */
+                            status: "valid" | "revoked" | "expired" | "not_yet_valid";
+                            current: boolean;
+                            issuedAt: string;
+                            notBefore: string;
+                            notAfter: string;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
+                            signing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                usage: "signing" | "encryption";
+                                serial: string;
+                                fingerprint: string;
+                                subject: string;
+                                publicKey: string;
+                            };
+                            encryption: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                usage: "signing" | "encryption";
+                                serial: string;
+                                fingerprint: string;
+                                subject: string;
+                                publicKey: string;
+                            };
+                            holder: {
+                                /** Format: uuid */
+                                userId: string;
+                                login: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "purchaser" | "agency" | "centre" | "supplier" | "expert" | "supervisor" | "finance" | "admin";
+                                organisationName: string | null;
+                            };
+                            abilities: {
+                                revoke: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的证书 / My certificates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                bundleId: string;
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                /** @enum {string} */
+                                status: "valid" | "revoked" | "expired" | "not_yet_valid";
+                                current: boolean;
+                                issuedAt: string;
+                                notBefore: string;
+                                notAfter: string;
+                                revokedAt: string | null;
+                                revocationReason: string | null;
+                                signing: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    usage: "signing" | "encryption";
+                                    serial: string;
+                                    fingerprint: string;
+                                    subject: string;
+                                    publicKey: string;
+                                };
+                                encryption: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    usage: "signing" | "encryption";
+                                    serial: string;
+                                    fingerprint: string;
+                                    subject: string;
+                                    publicKey: string;
+                                };
+                                holder: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    login: string;
+                                    displayName: string;
+                                    /** @enum {string} */
+                                    role: "purchaser" | "agency" | "centre" | "supplier" | "expert" | "supervisor" | "finance" | "admin";
+                                    organisationName: string | null;
+                                };
+                                abilities: {
+                                    revoke: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/pem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载证书（PEM）/ Download a certificate (PEM) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            pem: string;
+                            serial: string;
+                            fingerprint: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/bundles/{bundleId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销证书 / Revoke a certificate bundle */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    bundleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "key_lost" | "key_compromise" | "superseded" | "affiliation_changed" | "cessation_of_operation";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            bundleId: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            /** @enum {string} */
+                            status: "valid" | "revoked" | "expired" | "not_yet_valid";
+                            current: boolean;
+                            issuedAt: string;
+                            notBefore: string;
+                            notAfter: string;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
+                            signing: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                usage: "signing" | "encryption";
+                                serial: string;
+                                fingerprint: string;
+                                subject: string;
+                                publicKey: string;
+                            };
+                            encryption: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                usage: "signing" | "encryption";
+                                serial: string;
+                                fingerprint: string;
+                                subject: string;
+                                publicKey: string;
+                            };
+                            holder: {
+                                /** Format: uuid */
+                                userId: string;
+                                login: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "purchaser" | "agency" | "centre" | "supplier" | "expert" | "supervisor" | "finance" | "admin";
+                                organisationName: string | null;
+                            };
+                            abilities: {
+                                revoke: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/ca": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台 CA 证书 / The platform CA certificate */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            serial: string;
+                            fingerprint: string;
+                            pem: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证书状态查询（类 OCSP）/ Certificate status (like OCSP) */
+        get: {
+            parameters: {
+                query?: {
+                    serial?: string;
+                    fingerprint?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serial: string;
+                            fingerprint: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            /** @enum {string} */
+                            usage: "signing" | "encryption";
+                            /** @enum {string} */
+                            status: "valid" | "revoked" | "expired" | "not_yet_valid";
+                            notBefore: string;
+                            notAfter: string;
+                            revokedAt: string | null;
+                            revocationReason: string | null;
+                            checkedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证书吊销列表（类 CRL）/ Revocation list (like a CRL) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "zhengcai-revocation-list";
+                            /** @enum {number} */
+                            version: 1;
+                            issuer: string;
+                            issuerFingerprint: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            thisUpdate: string;
+                            entries: {
+                                serial: string;
+                                revokedAt: string;
+                                reason: string;
+                            }[];
+                            signature: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/certificate/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 证书登录：获取挑战 / Certificate login: get a challenge */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            challengeId: string;
+                            challenge: {
+                                /** @enum {string} */
+                                type: "zhengcai-login-challenge";
+                                /** @enum {number} */
+                                version: 1;
+                                nonce: string;
+                                serverTime: string;
+                                origin: string;
+                            };
+                            expiresAt: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/certificate/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 证书登录 / Log in with my certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        challengeId: string;
+                        signature: string;
+                        serial?: string;
+                        fingerprint?: string;
+                        publicKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                login: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "purchaser" | "agency" | "centre" | "supplier" | "expert" | "supervisor" | "finance" | "admin";
+                                /** @enum {string} */
+                                locale: "zh-CN" | "en";
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "purchaser" | "agency" | "centre" | "supplier" | "supervisor" | "finance";
+                                status: string;
+                            } | null;
+                            csrfToken: string | null;
+                            /** @enum {string} */
+                            via: "session" | "token";
+                            abilities: {
+                                reviewRegistrations: boolean;
+                                manageAccounts: boolean;
+                                verifyLedger: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;

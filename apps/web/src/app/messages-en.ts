@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages-zh';
+import { certificatesEn } from '../features/certificates/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -169,4 +170,5 @@ export const en = {
   'common.notFound': 'Page not found',
   'common.back': 'Back to the portal',
   'common.sessionExpired': 'Your session has expired; please log in again',
+  ...certificatesEn,
 } satisfies Record<MessageKey, string>;

@@ -1,3 +1,5 @@
+import { certificatesZh } from '../features/certificates/messages';
+
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
   'app.name': '政采',
@@ -166,6 +168,7 @@ export const zh = {
   'common.notFound': '页面不存在',
   'common.back': '返回首页',
   'common.sessionExpired': '登录已过期，请重新登录',
+  ...certificatesZh,
 };
 
 export type MessageKey = keyof typeof zh;

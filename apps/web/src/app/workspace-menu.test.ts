@@ -14,9 +14,9 @@ const me = (role: Role, abilities: Partial<Me['abilities']> = {}): Me => ({
 const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item?.key));
 
 describe('the workspace navigation', () => {
-  it('offers every role its overview, API tokens and password, and nothing the server would refuse', () => {
-    expect(keys(me('supplier'))).toEqual(['overview', 'tokens', 'password']);
-    expect(keys(me('finance'))).toEqual(['overview', 'tokens', 'password']);
+  it('offers every role its overview, certificates, API tokens and password, and nothing the server would refuse', () => {
+    expect(keys(me('supplier'))).toEqual(['overview', 'certificates', 'tokens', 'password']);
+    expect(keys(me('finance'))).toEqual(['overview', 'certificates', 'tokens', 'password']);
   });
 
   it('follows the abilities the server sends, not the role name', () => {
@@ -24,6 +24,7 @@ describe('the workspace navigation', () => {
       'overview',
       'registrations',
       'ledger',
+      'certificates',
       'tokens',
       'password',
     ]);
@@ -32,6 +33,7 @@ describe('the workspace navigation', () => {
       'registrations',
       'accounts',
       'ledger',
+      'certificates',
       'tokens',
       'password',
     ]);

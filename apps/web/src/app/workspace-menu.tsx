@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   DashboardOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
@@ -35,6 +36,7 @@ const ENTRIES: Entry[] = [
     icon: <SafetyCertificateOutlined />,
     when: (me) => me.abilities.verifyLedger,
   },
+  { path: 'certificates', label: 'menu.certificates', icon: <IdcardOutlined />, when: () => true },
   { path: 'tokens', label: 'menu.tokens', icon: <KeyOutlined />, when: () => true },
   { path: 'password', label: 'menu.password', icon: <LockOutlined />, when: () => true },
 ];

@@ -3,16 +3,12 @@ import { users } from '../../db/schema';
 import { AppError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { decoyHash, verifyPassword } from '../../platform/auth/password';
-import { randomSecret, secretHash } from '../../platform/auth/secrets';
 import type { Services } from '../../services';
 import { accountAudience } from './audience';
-import { findUserByLogin, insertSession, lockUserRow } from './repo';
+import { findUserByLogin, lockUserRow } from './repo';
+import { startSession, type LoginResult } from './start-session';
 
-export interface LoginResult {
-  userId: string;
-  sessionToken: string;
-  expiresAt: Date;
-}
+export type { LoginResult } from './start-session';
 
 type Outcome = { ok: true; result: LoginResult } | { ok: false; error: AppError };
 
@@ -72,25 +68,7 @@ export async function logIn(s: Services, input: { login: string; password: strin
     if (user.status === 'pending') return { ok: false, error: new AppError('ACCOUNT_PENDING') };
     if (user.status === 'disabled') return { ok: false, error: new AppError('ACCOUNT_DISABLED') };
 
-    const sessionToken = randomSecret();
-    const expiresAt = new Date(now.getTime() + s.config.session.maxMinutes * 60_000);
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, updatedAt: now }).where(eq(users.id, user.id));
-    await insertSession(tx, {
-      tokenHash: secretHash(sessionToken),
-      userId: user.id,
-      csrfToken: randomSecret(),
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-    });
-    await appendEvent(tx, s.clock, {
-      type: 'user.logged_in',
-      payload: { userId: user.id, method: 'password' },
-      actor,
-      subject: { type: 'user', id: user.id },
-      audience,
-    });
-    return { ok: true, result: { userId: user.id, sessionToken, expiresAt } };
+    return { ok: true, result: await startSession(tx, s, user, 'password') };
   });
   if (!outcome.ok) throw outcome.error;
   return outcome.result;

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/secrets';
-import { resolveViewer } from '../../platform/auth/resolve-viewer';
 import { requireUser } from '../../platform/http/require-user';
 import { errorResponses } from '../../platform/http/responses';
 import type { Services } from '../../services';
@@ -9,10 +8,11 @@ import { changePassword } from './change-password';
 import { logIn } from './log-in';
 import { logOut } from './log-out';
 import { presentMe } from './present-me';
+import { replyWithSession, sessionCookieOptions } from './session-reply';
 import { changePasswordBody, loginBody, meResponse } from './schemas';
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: s.config.cookieSecure } as const;
+  const cookieOptions = sessionCookieOptions(s);
 
   app.post(
     '/api/auth/login',
@@ -28,15 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: meResponse, ...errorResponses(400, 401, 403, 423, 429) },
       },
     },
-    async (request, reply) => {
-      const result = await logIn(s, request.body);
-      void reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
-      const viewer = await resolveViewer(s.db, s.clock, s.config.session, {
-        bearer: null,
-        cookie: result.sessionToken,
-      });
-      return presentMe(requireUser(viewer));
-    },
+    async (request, reply) => replyWithSession(s, reply, await logIn(s, request.body)),
   );
 
   app.post(

@@ -72,6 +72,56 @@ export const ERROR_CODES = {
     zh: '服务器内部错误（请求编号 {requestId}）',
     en: 'Internal server error (request {requestId})',
   },
+  ORGANISATION_NOT_ACTIVE: {
+    status: 403,
+    zh: '所属单位当前不是正常状态（{state}），不能使用证书',
+    en: 'Your organisation is not active ({state}); certificates cannot be used',
+  },
+  CHALLENGE_UNKNOWN: {
+    status: 401,
+    zh: '签名挑战无效，请重新开始',
+    en: 'The challenge is not valid here; please start again',
+  },
+  CHALLENGE_USED: {
+    status: 401,
+    zh: '该签名挑战已被使用过，不能重复使用，请重新开始',
+    en: 'This challenge has already been used; please start again',
+  },
+  CHALLENGE_EXPIRED: {
+    status: 401,
+    zh: '签名挑战已过期，请重新开始',
+    en: 'The challenge has expired; please start again',
+  },
+  SIGNATURE_INVALID: {
+    status: 401,
+    zh: '签名验证失败：签名不是由该证书对应的私钥生成的',
+    en: "The signature does not verify with the certificate's public key",
+  },
+  CERTIFICATE_UNKNOWN: {
+    status: 401,
+    zh: '证书不存在或不是本平台签发的',
+    en: 'No such certificate was issued by this platform',
+  },
+  CERTIFICATE_REVOKED: {
+    status: 401,
+    zh: '证书已于 {revokedAt} 吊销，不能再使用',
+    en: 'The certificate was revoked on {revokedAt} and can no longer be used',
+  },
+  CERTIFICATE_EXPIRED: {
+    status: 401,
+    zh: '证书不在有效期内（{notBefore} 至 {notAfter}）',
+    en: 'The certificate is outside its validity ({notBefore} to {notAfter})',
+  },
+  CERTIFICATE_SUPERSEDED: {
+    status: 401,
+    zh: '该证书已被您更新的证书取代，请使用最新的密钥文件',
+    en: 'A newer certificate of yours replaced this one; use your newest key file',
+  },
+  PUBLIC_KEY_CERTIFIED: {
+    status: 409,
+    zh: '该公钥已签发过证书，请重新生成密钥',
+    en: 'A certificate was already issued for this public key; generate new keys',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

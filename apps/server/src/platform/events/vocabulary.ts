@@ -65,7 +65,7 @@ export const EVENTS = {
     }),
     summary: (p) => ({ zh: `创建账号 ${p.login}`, en: `Account ${p.login} created` }),
   }),
-  /** A user logged in (by password) and a session started. */
+  /** A user logged in (by password or by certificate) and a session started. */
   'user.logged_in': define({
     version: 1,
     payload: z.object({ userId: z.string().uuid(), method: z.enum(['password', 'certificate']) }),
@@ -146,6 +146,32 @@ export const EVENTS = {
     version: 1,
     payload: z.object({ conflictId: z.string().uuid(), userId: z.string().uuid() }),
     summary: () => ({ zh: '专家撤回回避申报', en: 'Expert withdrew a conflict' }),
+  }),
+  /** The platform CA issued a user's signing and encryption certificates (one bundle, keys made in their browser). */
+  'certificate.issued': define({
+    version: 1,
+    payload: z.object({
+      bundleId: z.string().uuid(),
+      userId: z.string().uuid(),
+      suite: z.enum(['gm', 'intl']),
+      signingSerial: z.string(),
+      encryptionSerial: z.string(),
+      notAfter: z.string(),
+    }),
+    summary: () => ({ zh: '签发数字证书', en: 'Certificates issued' }),
+  }),
+  /** A certificate bundle was revoked (by its holder, centre staff or the administrator); it is refused everywhere. */
+  'certificate.revoked': define({
+    version: 1,
+    payload: z.object({
+      bundleId: z.string().uuid(),
+      userId: z.string().uuid(),
+      serials: z.array(z.string()),
+      reason: z.string(),
+      note: z.string().nullable(),
+      byHolder: z.boolean(),
+    }),
+    summary: (p) => ({ zh: `吊销数字证书（${p.reason}）`, en: `Certificates revoked (${p.reason})` }),
   }),
   /** The demo city was seeded (README command 1); marks the seed as done so it runs once. */
   'platform.demo_seeded': define({

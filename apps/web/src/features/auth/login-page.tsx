@@ -1,13 +1,18 @@
-import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Spin, Tabs } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { errorText, type ApiError } from '../../api/errors';
 
+// The cryptography (packages/seal) loads only when the certificate tab is opened.
+const CertificateLogin = lazy(() =>
+  import('../certificates/certificate-login').then((m) => ({ default: m.CertificateLogin })),
+);
+
 export function LoginPage() {
   const { t, lang } = useI18n();
-  const { me, logIn } = useAuth();
+  const { me, logIn, refresh } = useAuth();
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,8 +24,8 @@ export function LoginPage() {
     setError(failure);
     if (!failure) void navigate('/workspace');
   };
-  return (
-    <Card title={t('login.title')} className="zc-auth-card">
+  const passwordForm = (
+    <>
       {error && (
         <Alert
           type="error"
@@ -49,6 +54,30 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
+    </>
+  );
+  return (
+    <Card title={t('login.title')} className="zc-auth-card">
+      <Tabs
+        defaultActiveKey="password"
+        items={[
+          { key: 'password', label: t('login.byPassword'), children: passwordForm },
+          {
+            key: 'certificate',
+            label: t('login.byCertificate'),
+            children: (
+              <Suspense fallback={<Spin style={{ display: 'block', margin: 24 }} />}>
+                <CertificateLogin
+                  onLoggedIn={async () => {
+                    await refresh();
+                    void navigate('/workspace');
+                  }}
+                />
+              </Suspense>
+            ),
+          },
+        ]}
+      />
       <div style={{ marginTop: 16, textAlign: 'center' }}>
         <Link to="/register">{t('login.noAccount')}</Link>
       </div>
