@@ -4,3 +4,6 @@ export * from './ledger';
 export * from './experts';
 export * from './certificates';
 export * from './projects';
+export * from './documents';
+export * from './barred';
+export * from './notifications';
