@@ -37,7 +37,7 @@ export async function publishedProject(t: TestApp, opts: PublishedProjectOptions
     documentsAvailableFrom: new Date(now + (opts.availableFromDays ?? -1) * DAY),
     documentsAvailableUntil: new Date(now + (opts.availableUntilDays ?? 7) * DAY),
     bidDeadline: new Date(now + (opts.deadlineInDays ?? 25) * DAY),
-    lots: [{ title: '多媒体教学设备', categoryCode: 'A02010104', budgetFen: 150_000_000 }],
+    lots: [{ title: '多媒体教学设备', categoryCode: 'A0201', budgetFen: 150_000_000 }],
     documents: [{ fileName: '招标文件.pdf', contentType: 'application/pdf', content }],
   });
   const document = documents[0];
