@@ -6,6 +6,12 @@ import { DEMO_ORGANISATIONS } from './demo-city-data';
 import { insertPublishedTender } from './published-tender';
 
 const SEED_LOCK_KEY = 7_326_003;
+
+/** The demo tenders, with stable ids so their pages have fixed addresses (/workspace/tenders/<id>). */
+export const DEMO_TENDERS = {
+  early: { id: '5e3d7c10-0001-4000-8000-000000000001', code: 'ZC-2026-LPS-0001' },
+  nearDeadline: { id: '5e3d7c10-0002-4000-8000-000000000002', code: 'ZC-2026-LPS-0002' },
+} as const;
 const DAY = 86_400_000;
 
 /** A time of day on the Beijing date `days` from `now` (e.g. 09:30 for a deadline). */
@@ -39,7 +45,7 @@ function documentText(code: string, title: string): Uint8Array {
  */
 export async function seedDemoTenders(s: Services): Promise<void> {
   await s.database.withExclusiveLock(SEED_LOCK_KEY, async () => {
-    const codes = ['ZC-2026-LPS-0001', 'ZC-2026-LPS-0002'];
+    const codes = [DEMO_TENDERS.early.code, DEMO_TENDERS.nearDeadline.code];
     const existing = await s.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, codes));
     if (existing.length) return;
     const uscc = (key: string) => DEMO_ORGANISATIONS.find((o) => o.key === key)?.uscc ?? '';
@@ -59,7 +65,7 @@ export async function seedDemoTenders(s: Services): Promise<void> {
     const now = s.clock.now();
     // PGlite has one connection: everything inside the transaction goes through `tx`.
     await s.db.transaction(async (tx) => {
-      const first = { code: codes[0] ?? '', title: '六盘水市教育局2026年中小学多媒体教学设备采购项目' };
+      const first = { ...DEMO_TENDERS.early, title: '六盘水市教育局2026年中小学多媒体教学设备采购项目' };
       await insertPublishedTender(tx, s.blobs, {
         ...first,
         purchaserOrganisationId: edu,
@@ -81,7 +87,7 @@ export async function seedDemoTenders(s: Services): Promise<void> {
           },
         ],
       });
-      const second = { code: codes[1] ?? '', title: '六盘水市人民医院医用耗材配送服务采购项目' };
+      const second = { ...DEMO_TENDERS.nearDeadline, title: '六盘水市人民医院医用耗材配送服务采购项目' };
       await insertPublishedTender(tx, s.blobs, {
         ...second,
         category: 'services',

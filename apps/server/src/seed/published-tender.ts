@@ -5,6 +5,8 @@ import { lots, projectDocuments, projects } from '../db/schema';
 import type { BlobStore } from '../platform/blobs/blob-store';
 
 export interface PublishedTenderSpec {
+  /** A fixed id (the demo city's tenders have stable addresses); random otherwise. */
+  id?: string;
   code: string;
   title: string;
   method?: ProcurementMethod;
@@ -40,6 +42,7 @@ export async function insertPublishedTender(db: Executor, blobs: BlobStore, spec
   const [project] = await db
     .insert(projects)
     .values({
+      ...(spec.id ? { id: spec.id } : {}),
       code: spec.code,
       title: spec.title,
       method: spec.method ?? 'open-tender',
