@@ -24,7 +24,7 @@ export interface Caller {
 }
 
 let sequence = 0;
-/** Credit codes in a division (110100) no other helper uses, so they never collide. */
+/** Credit codes in a division (310100, 上海) no other helper uses, so they never collide. */
 async function organisation(t: TestApp, kind: OrganisationKind): Promise<string> {
   const now = t.clock.now();
   const n = sequence++;
@@ -33,7 +33,7 @@ async function organisation(t: TestApp, kind: OrganisationKind): Promise<string>
     .values({
       kind,
       name: `文件测试机构${process.pid}-${n}`,
-      uscc: buildUscc('91', '110100', String(n).padStart(8, '0')),
+      uscc: buildUscc('91', '310100', String(n).padStart(8, '0')),
       status: 'active',
       createdAt: now,
       updatedAt: now,
