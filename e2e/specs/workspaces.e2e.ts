@@ -11,9 +11,9 @@ const ROLES = [
   { login: 'centre', role: '交易中心', menu: ['概览', '注册审核', '存证核验', 'API 令牌', '修改密码'] },
   { login: 'purchaser1', role: '采购人', menu: EVERYONE },
   { login: 'agency', role: '采购代理机构', menu: EVERYONE },
-  { login: 'supplier1', role: '供应商', menu: EVERYONE },
+  { login: 'supplier1', role: '供应商', menu: ['概览', '我的投标项目', 'API 令牌', '修改密码'] },
   { login: 'expert01', role: '评审专家', menu: ['概览', '专家资料', 'API 令牌', '修改密码'] },
-  { login: 'supervisor', role: '监管部门', menu: ['概览', '存证核验', 'API 令牌', '修改密码'] },
+  { login: 'supervisor', role: '监管部门', menu: ['概览', '禁入名单', '存证核验', 'API 令牌', '修改密码'] },
   { login: 'bank', role: '金融机构', menu: EVERYONE },
 ] as const;
 

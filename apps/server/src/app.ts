@@ -29,10 +29,14 @@ import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
 import { authRoutes } from './modules/auth/routes';
 import { certificateRoutes } from './modules/certificates/routes';
+import { barredRoutes } from './modules/barred/routes';
+import { deskRoutes } from './modules/documents/desk-routes';
+import { tenderRoutes } from './modules/documents/tender-routes';
 import { expertRoutes } from './modules/experts/routes';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { liveRoutes } from './modules/live/routes';
 import { registerMetrics } from './modules/ops/metrics';
+import { notificationRoutes } from './modules/notifications/routes';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { registryRoutes } from './modules/registry/routes';
@@ -140,6 +144,10 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     ledgerRoutes,
     liveRoutes,
     certificateRoutes,
+    tenderRoutes,
+    deskRoutes,
+    barredRoutes,
+    notificationRoutes,
   ]) {
     await app.register(plugin, { services });
   }

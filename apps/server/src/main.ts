@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { seedDemoCity } from './seed/demo-city';
+import { seedDemoTenders } from './seed/demo-tenders';
 import { printDemoLogins } from './seed/print-logins';
 
 /** Reads config, opens and migrates the database, seeds the demo city once, listens; stops gracefully. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const { app, services } = await buildApp({ config, database });
   if (config.seedDemo) {
     const seeded = await seedDemoCity(services);
+    await seedDemoTenders(services);
     printDemoLogins(seeded);
   }
   let closing = false;

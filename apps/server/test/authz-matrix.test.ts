@@ -10,6 +10,14 @@ import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiTokens, expertConflicts, expertProfiles, ledgerHead, organisations, users } from '../src/db/schema';
+import {
+  barOn,
+  clarificationFileFor,
+  notificationFor,
+  questionOn,
+  supplierToBar,
+  tenderFor,
+} from './support/documents-matrix';
 import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
 import type { Access } from '../src/platform/http/access';
 import { errorSchema } from '../src/platform/http/responses';
@@ -682,6 +690,205 @@ const MATRIX: readonly Row[] = [
         await certificateLoginBody(t.app, bundle.keys, { serial: bundle.signing.serial }),
       );
     },
+  },
+  // Documents and questions (C8). "own" = the caller's: its project (purchaser, agency) or, for a supplier, a
+  // project whose documents it obtained; "other" relates the caller to nothing.
+  {
+    route: 'GET /api/tenders',
+    resource: 'projects whose documents my organisation obtained',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const own = await tenderFor(t, me, 'own');
+      const other = await tenderFor(t, me, 'other');
+      return get('/api/tenders', (res) => {
+        const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+        expect(ids).toContain(own.project.id);
+        expect(ids).not.toContain(other.project.id);
+      });
+    },
+  },
+  {
+    route: 'GET /api/tenders/:id',
+    resource: 'a published project',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/tenders/${(await tenderFor(t, me, 'other')).project.id}`),
+  },
+  {
+    route: 'GET /api/tenders/:id',
+    resource: 'a draft project',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/tenders/${(await tenderFor(t, me, 'other', { draft: true })).project.id}`),
+  },
+  {
+    route: 'POST /api/tenders/:id/obtain',
+    resource: 'a published project, documents available',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/tenders/${(await tenderFor(t, me, 'other')).project.id}/obtain`),
+  },
+  {
+    route: 'POST /api/tenders/:id/obtain',
+    resource: 'a published project, documents no longer available',
+    expect: [401, 403, 403, 403, 409, 403, 403, 403, 403],
+    codes: { 409: 'DOCUMENTS_OUTSIDE_WINDOW' },
+    build: async (t, me) =>
+      post(`/api/tenders/${(await tenderFor(t, me, 'other', { window: 'closed' })).project.id}/obtain`),
+  },
+  {
+    route: 'GET /api/tenders/:id/documents/:documentId',
+    resource: 'a document my organisation obtained',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const p = await tenderFor(t, me, 'own');
+      return get(`/api/tenders/${p.project.id}/documents/${p.document.id}`, (res) =>
+        expect(res.rawPayload.equals(Buffer.from(p.content))).toBe(true),
+      );
+    },
+  },
+  {
+    route: 'GET /api/tenders/:id/documents/:documentId',
+    resource: 'a document not obtained',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const p = await tenderFor(t, me, 'other');
+      return get(`/api/tenders/${p.project.id}/documents/${p.document.id}`);
+    },
+  },
+  {
+    route: 'POST /api/tenders/:id/questions',
+    resource: 'a project whose documents my organisation obtained',
+    expect: [401, 403, 403, 403, 201, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/tenders/${(await tenderFor(t, me, 'own')).project.id}/questions`, { text: '是否接受进口产品？' }),
+  },
+  {
+    route: 'POST /api/tenders/:id/questions',
+    resource: 'a project whose documents my organisation did not obtain',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/tenders/${(await tenderFor(t, me, 'other')).project.id}/questions`, { text: '是否接受进口产品？' }),
+  },
+  {
+    route: 'GET /api/clarifications/:id/file',
+    resource: 'an attachment of my project (suppliers: obtained)',
+    expect: [401, 200, 200, 200, 200, 404, 200, 404, 200],
+    build: async (t, me) => get(`/api/clarifications/${await clarificationFileFor(t, me, 'own')}/file`),
+  },
+  {
+    route: 'GET /api/clarifications/:id/file',
+    resource: "an attachment of someone else's project",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) => get(`/api/clarifications/${await clarificationFileFor(t, me, 'other')}/file`),
+  },
+  {
+    route: 'GET /api/projects/:id/questions',
+    resource: 'my project (who asked is shown)',
+    expect: [401, 200, 200, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => {
+      const p = await tenderFor(t, me, 'own');
+      await questionOn(t, p.project.id);
+      return get(`/api/projects/${p.project.id}/questions`, (res) =>
+        expect(res.json<{ questions: unknown[] }>().questions).toHaveLength(1),
+      );
+    },
+  },
+  {
+    route: 'GET /api/projects/:id/questions',
+    resource: "someone else's project",
+    expect: [401, 404, 404, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => get(`/api/projects/${(await tenderFor(t, me, 'other')).project.id}/questions`),
+  },
+  {
+    route: 'GET /api/projects/:id/obtainings',
+    resource: 'my project',
+    expect: [401, 200, 200, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => get(`/api/projects/${(await tenderFor(t, me, 'own')).project.id}/obtainings`),
+  },
+  {
+    route: 'GET /api/projects/:id/obtainings',
+    resource: "someone else's project",
+    expect: [401, 404, 404, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => get(`/api/projects/${(await tenderFor(t, me, 'other')).project.id}/obtainings`),
+  },
+  {
+    route: 'POST /api/projects/:id/clarifications',
+    resource: 'my project',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/projects/${(await tenderFor(t, me, 'own')).project.id}/clarifications`, {
+        text: '澄清：交货期为合同签订后30日。',
+        affectsPreparation: true,
+      }),
+  },
+  {
+    route: 'POST /api/projects/:id/clarifications',
+    resource: "someone else's project",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/projects/${(await tenderFor(t, me, 'other')).project.id}/clarifications`, {
+        text: '澄清：交货期为合同签订后30日。',
+        affectsPreparation: true,
+      }),
+  },
+  {
+    route: 'GET /api/barred',
+    resource: 'the barred list (published decisions)',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const id = await barOn(t);
+      return get('/api/barred', (res) =>
+        expect(res.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toContain(id),
+      );
+    },
+  },
+  {
+    route: 'POST /api/barred',
+    resource: 'a new decision',
+    expect: [401, 403, 403, 403, 403, 403, 201, 403, 403],
+    build: async (t) =>
+      post('/api/barred', {
+        organisationId: await supplierToBar(t),
+        reason: '串通投标',
+        decisionReference: `六财采处〔2026〕${unique()}号`,
+        from: t.clock.now().toISOString(),
+      }),
+  },
+  {
+    route: 'POST /api/barred/:id/lift',
+    resource: 'a bar in force',
+    expect: [401, 403, 403, 403, 403, 403, 200, 403, 403],
+    build: async (t) => post(`/api/barred/${await barOn(t)}/lift`, { reason: '复议撤销' }),
+  },
+  {
+    route: 'POST /api/barred/:id/lift',
+    resource: 'a bar already lifted',
+    expect: [401, 403, 403, 403, 403, 403, 409, 403, 403],
+    build: async (t) => post(`/api/barred/${await barOn(t, { lifted: true })}/lift`, { reason: '复议撤销' }),
+  },
+  {
+    route: 'GET /api/notifications',
+    resource: 'my notifications only',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const own = me ? await notificationFor(t, me, 'own') : null;
+      const other = await notificationFor(t, me, 'other');
+      return get('/api/notifications', (res) => {
+        const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+        expect(ids).toEqual([own]);
+        expect(ids).not.toContain(other);
+      });
+    },
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    resource: 'my notification',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => post(`/api/notifications/${await notificationFor(t, me, 'own')}/read`),
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    resource: "someone else's notification",
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => post(`/api/notifications/${await notificationFor(t, me, 'other')}/read`),
   },
 ];
 

@@ -2,6 +2,7 @@ import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons'
 import { Button, Dropdown, Grid, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 
@@ -31,6 +32,7 @@ export function HeaderBar({ left }: { left?: ReactNode }) {
         >
           {t('lang.switch')}
         </Button>
+        {me && <NotificationBell />}
         {me ? (
           <Dropdown
             menu={{

@@ -18,6 +18,11 @@ const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
 const CertificatesPage = lazy(() => import('../features/certificates/certificates-page'));
+const TendersPage = lazy(() => import('../features/documents/tenders-page'));
+const TenderPage = lazy(() => import('../features/documents/tender-page'));
+const QuestionsDeskPage = lazy(() => import('../features/documents/questions-desk-page'));
+const BarredPage = lazy(() => import('../features/barred/barred-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -56,6 +61,11 @@ export function AppRoutes() {
         <Route path="password" element={page(<PasswordPage />)} />
         <Route path="expert" element={page(<ExpertProfilePage />)} />
         <Route path="certificates" element={page(<CertificatesPage />)} />
+        <Route path="tenders" element={page(<TendersPage />)} />
+        <Route path="tenders/:projectId" element={page(<TenderPage />)} />
+        <Route path="projects/:projectId/questions" element={page(<QuestionsDeskPage />)} />
+        <Route path="barred" element={page(<BarredPage />)} />
+        <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

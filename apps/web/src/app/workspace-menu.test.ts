@@ -15,8 +15,17 @@ const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item
 
 describe('the workspace navigation', () => {
   it('offers every role its overview, certificates, API tokens and password, and nothing the server would refuse', () => {
-    expect(keys(me('supplier'))).toEqual(['overview', 'certificates', 'tokens', 'password']);
+    expect(keys(me('supplier'))).toEqual(['overview', 'tenders', 'certificates', 'tokens', 'password']);
     expect(keys(me('finance'))).toEqual(['overview', 'certificates', 'tokens', 'password']);
+  });
+
+  it('gives suppliers their tenders and the supervisor the barred list', () => {
+    expect(keys(me('supplier'))).toContain('tenders');
+    expect(keys(me('supervisor'))).toContain('barred');
+    for (const role of ['purchaser', 'agency', 'centre', 'expert', 'finance', 'admin'] as const) {
+      expect(keys(me(role))).not.toContain('tenders');
+      expect(keys(me(role))).not.toContain('barred');
+    }
   });
 
   it('follows the abilities the server sends, not the role name', () => {

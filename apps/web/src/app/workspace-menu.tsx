@@ -1,5 +1,7 @@
 import {
   AuditOutlined,
+  FileSearchOutlined,
+  StopOutlined,
   DashboardOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -23,6 +25,8 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { path: 'overview', label: 'menu.overview', icon: <DashboardOutlined />, when: () => true },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
+  { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
+  { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {
     path: 'registrations',
     label: 'menu.registrations',

@@ -6,3 +6,6 @@ export * from './certificates';
 export * from './projects';
 export * from './platform-keys';
 export * from './login-challenges';
+export * from './documents';
+export * from './barred';
+export * from './notifications';

@@ -88,7 +88,7 @@ export const lots = pgTable(
     /** 1, 2, 3… within the project. */
     number: integer('number').notNull(),
     title: text('title').notNull(),
-    /** Code of the procurement category tree (政府采购品目分类目录), e.g. "A02010104". */
+    /** Code of the procurement category tree (政府采购品目分类目录), e.g. "A0201". */
     categoryCode: text('category_code').notNull(),
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
     /** 最高限价, when the documents set one (≤ budget). */

@@ -66,16 +66,41 @@ export const ERROR_CODES = {
     zh: '角色“{role}”的用户必须属于“{kind}”类机构',
     en: 'A user with role "{role}" must belong to an organisation of kind "{kind}"',
   },
+  ORGANISATION_NOT_ACTIVE: {
+    status: 403,
+    zh: '贵单位的注册状态为“{state}”，审核通过（正常）后方可办理',
+    en: 'Your organisation is "{state}"; it must be approved (active) first',
+  },
+  DOCUMENTS_OUTSIDE_WINDOW: {
+    status: 409,
+    zh: '采购文件获取期为 {from} 至 {until}（以平台服务器时间为准），现在不在获取期内',
+    en: 'The documents can be obtained from {from} until {until} (platform server time); it is outside that window now',
+  },
+  SUPPLIER_BARRED: {
+    status: 403,
+    zh: '贵单位被列入禁止参加政府采购活动名单（{reference}）：{reason}；期限 {from} 至 {untilZh}',
+    en: 'Your organisation is barred from government procurement ({reference}): {reason}; from {from} until {untilEn}',
+  },
+  AFTER_BID_DEADLINE: {
+    status: 409,
+    zh: '投标截止时间 {deadline} 已过（以平台服务器时间为准），不能再{actZh}',
+    en: 'The bid deadline {deadline} has passed (platform server time); you can no longer {actEn}',
+  },
+  DEADLINE_BREAKS_RULE: {
+    status: 409,
+    zh: '新的截止时间不符合规则：{detailZh}',
+    en: 'The new deadline breaks a rule: {detailEn}',
+  },
+  ALREADY_BARRED: {
+    status: 409,
+    zh: '该供应商已在禁止参加政府采购活动名单中（{reference}），请先撤销原记录',
+    en: 'This supplier is already barred ({reference}); lift that record first',
+  },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again shortly' },
   INTERNAL: {
     status: 500,
     zh: '服务器内部错误（请求编号 {requestId}）',
     en: 'Internal server error (request {requestId})',
-  },
-  ORGANISATION_NOT_ACTIVE: {
-    status: 403,
-    zh: '所属单位当前不是正常状态（{state}），不能使用证书',
-    en: 'Your organisation is not active ({state}); certificates cannot be used',
   },
   CHALLENGE_UNKNOWN: {
     status: 401,

@@ -173,6 +173,94 @@ export const EVENTS = {
     }),
     summary: (p) => ({ zh: `吊销数字证书（${p.reason}）`, en: `Certificates revoked (${p.reason})` }),
   }),
+  /**
+   * A supplier organisation obtained a project's procurement documents (C8), free. Seen by that organisation and
+   * oversight only: who obtained is confidential from other suppliers (87号令 第二十六条).
+   */
+  'documents.obtained': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      projectCode: z.string(),
+      organisationId: z.string().uuid(),
+      userId: z.string().uuid(),
+    }),
+    summary: (p) => ({
+      zh: `获取采购文件（${p.projectCode}）`,
+      en: `Procurement documents obtained (${p.projectCode})`,
+    }),
+  }),
+  /** A supplier asked a question about the documents; the asker is known to oversight (and the project's staff). */
+  'question.asked': define({
+    version: 1,
+    payload: z.object({
+      questionId: z.string().uuid(),
+      projectId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+    }),
+    summary: () => ({ zh: '供应商就采购文件提问', en: 'A supplier asked a question about the documents' }),
+  }),
+  /**
+   * The purchaser or agency published a clarification or amendment (澄清或者修改) to every supplier that obtained the
+   * documents, without naming who asked. `deadlineAfter` differs from `deadlineBefore` when it moved the deadline.
+   */
+  'clarification.published': define({
+    version: 1,
+    payload: z.object({
+      clarificationId: z.string().uuid(),
+      projectId: z.string().uuid(),
+      projectCode: z.string(),
+      affectsPreparation: z.boolean(),
+      attachmentSha256: z.string().nullable(),
+      deadlineBefore: z.string(),
+      deadlineAfter: z.string(),
+      recipients: z.number().int(),
+    }),
+    summary: (p) => ({ zh: `发布澄清（${p.projectCode}）`, en: `Clarification published (${p.projectCode})` }),
+  }),
+  /**
+   * The bid deadline (= opening time) moved: by the clarification rule (87号令 第二十七条, `ruleId` named) or
+   * explicitly by the agency with a clarification.
+   */
+  'project.deadline_moved': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      projectCode: z.string(),
+      clarificationId: z.string().uuid(),
+      previous: z.string(),
+      deadline: z.string(),
+      cause: z.enum(['rule', 'explicit']),
+      ruleId: z.string().nullable(),
+    }),
+    summary: (p) => ({
+      zh: `投标截止时间由 ${p.previous} 顺延至 ${p.deadline}（${p.projectCode}）`,
+      en: `Bid deadline moved from ${p.previous} to ${p.deadline} (${p.projectCode})`,
+    }),
+  }),
+  /** The supervisor barred a supplier from government procurement for a period (a published decision). */
+  'supplier.barred': define({
+    version: 1,
+    payload: z.object({
+      barId: z.string().uuid(),
+      ...orgRef,
+      uscc: z.string().nullable(),
+      reason: z.string(),
+      decisionReference: z.string(),
+      from: z.string(),
+      until: z.string().nullable(),
+    }),
+    summary: (p) => ({
+      zh: `“${p.name}”被禁止参加政府采购活动（${p.decisionReference}）`,
+      en: `"${p.name}" barred from government procurement (${p.decisionReference})`,
+    }),
+  }),
+  /** The supervisor lifted a bar before its end (e.g. the decision was revoked on review). */
+  'supplier.bar_lifted': define({
+    version: 1,
+    payload: z.object({ barId: z.string().uuid(), ...orgRef, reason: z.string() }),
+    summary: (p) => ({ zh: `撤销对“${p.name}”的禁入记录`, en: `Bar on "${p.name}" lifted` }),
+  }),
   /** The demo city was seeded (README command 1); marks the seed as done so it runs once. */
   'platform.demo_seeded': define({
     version: 1,

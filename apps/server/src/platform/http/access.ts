@@ -28,6 +28,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** A body limit the route raises above the app's (1 MiB), e.g. for attachments. */
+  bodyLimit?: number;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,7 +56,8 @@ export function registerAccessControl(
     if (!access && (route.url.startsWith('/api/docs') || !route.url.startsWith('/api'))) access = { public: true };
     if (!access) throw new Error(`route ${methods.join(',')} ${route.url} declares no access: deny by default`);
     route.config = { ...route.config, access };
-    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    const bodyLimit = route.bodyLimit ? { bodyLimit: route.bodyLimit } : {};
+    for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, access, ...bodyLimit });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -1,0 +1,112 @@
+import { atBeijingDate, addCalendarDays, beijingDateOf } from '@zhengcai/domain';
+import { eq, inArray } from 'drizzle-orm';
+import { organisations, projects, users } from '../db/schema';
+import type { Services } from '../services';
+import { DEMO_ORGANISATIONS } from './demo-city-data';
+import { insertPublishedTender } from './published-tender';
+
+const SEED_LOCK_KEY = 7_326_003;
+
+/** The demo tenders, with stable ids so their pages have fixed addresses (/workspace/tenders/<id>). */
+export const DEMO_TENDERS = {
+  early: { id: '5e3d7c10-0001-4000-8000-000000000001', code: 'ZC-2026-LPS-0001' },
+  nearDeadline: { id: '5e3d7c10-0002-4000-8000-000000000002', code: 'ZC-2026-LPS-0002' },
+} as const;
+const DAY = 86_400_000;
+
+/** A time of day on the Beijing date `days` from `now` (e.g. 09:30 for a deadline). */
+function beijingAt(now: Date, days: number, hhmm: string): Date {
+  const date = addCalendarDays(beijingDateOf(now), days);
+  return atBeijingDate(new Date(`2000-01-01T${hhmm}:00+08:00`), date);
+}
+
+function documentText(code: string, title: string): Uint8Array {
+  return new TextEncoder().encode(
+    [
+      `${title}`,
+      `招标文件（项目编号：${code}）`,
+      '',
+      '第一章 投标邀请',
+      '第二章 投标人须知',
+      '第三章 采购需求',
+      '第四章 评标方法和标准（综合评分法：价格 30 分，技术 60 分，售后服务 10 分）',
+      '第五章 合同主要条款',
+      '第六章 投标文件格式',
+      '',
+      '本文件为演示数据。',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Two published open tenders for the demo city, so a supplier can obtain documents, ask and bid at once: one early in
+ * its bid period, one nine days from its deadline (a clarification there moves the deadline). Written once, after the
+ * demo city; the projects module publishes real projects (with their notices) through its own use case.
+ */
+export async function seedDemoTenders(s: Services): Promise<void> {
+  await s.database.withExclusiveLock(SEED_LOCK_KEY, async () => {
+    const codes = [DEMO_TENDERS.early.code, DEMO_TENDERS.nearDeadline.code];
+    const existing = await s.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, codes));
+    if (existing.length) return;
+    const uscc = (key: string) => DEMO_ORGANISATIONS.find((o) => o.key === key)?.uscc ?? '';
+    const orgId = async (key: string) => {
+      const [row] = await s.db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.uscc, uscc(key)));
+      if (!row) throw new Error(`demo organisation ${key} missing: seed the demo city first`);
+      return row.id;
+    };
+    const [creator] = await s.db.select({ id: users.id }).from(users).where(eq(users.login, 'agency'));
+    if (!creator) throw new Error('demo user agency missing');
+    const agency = await orgId('agency');
+    const edu = await orgId('edu');
+    const hospital = await orgId('hospital');
+    const now = s.clock.now();
+    // PGlite has one connection: everything inside the transaction goes through `tx`.
+    await s.db.transaction(async (tx) => {
+      const first = { ...DEMO_TENDERS.early, title: '六盘水市教育局2026年中小学多媒体教学设备采购项目' };
+      await insertPublishedTender(tx, s.blobs, {
+        ...first,
+        purchaserOrganisationId: edu,
+        agencyOrganisationId: agency,
+        createdByUserId: creator.id,
+        publishedAt: new Date(now.getTime() - 2 * DAY),
+        documentsAvailableFrom: new Date(now.getTime() - 2 * DAY),
+        documentsAvailableUntil: beijingAt(now, 6, '17:00'),
+        bidDeadline: beijingAt(now, 25, '09:30'),
+        lots: [
+          { title: '交互式智能黑板', categoryCode: 'A0201', budgetFen: 180_000_000 },
+          { title: '录播教室设备', categoryCode: 'A0201', budgetFen: 95_000_000 },
+        ],
+        documents: [
+          {
+            fileName: '招标文件.txt',
+            contentType: 'text/plain; charset=utf-8',
+            content: documentText(first.code, first.title),
+          },
+        ],
+      });
+      const second = { ...DEMO_TENDERS.nearDeadline, title: '六盘水市人民医院医用耗材配送服务采购项目' };
+      await insertPublishedTender(tx, s.blobs, {
+        ...second,
+        category: 'services',
+        purchaserOrganisationId: hospital,
+        agencyOrganisationId: agency,
+        createdByUserId: creator.id,
+        publishedAt: new Date(now.getTime() - 13 * DAY),
+        documentsAvailableFrom: new Date(now.getTime() - 12 * DAY),
+        documentsAvailableUntil: beijingAt(now, 4, '17:00'),
+        bidDeadline: beijingAt(now, 9, '09:30'),
+        lots: [{ title: '医用耗材配送服务', categoryCode: 'C23', budgetFen: 320_000_000 }],
+        documents: [
+          {
+            fileName: '招标文件.txt',
+            contentType: 'text/plain; charset=utf-8',
+            content: documentText(second.code, second.title),
+          },
+        ],
+      });
+    });
+  });
+}
