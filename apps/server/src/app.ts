@@ -32,6 +32,8 @@ import { liveRoutes } from './modules/live/routes';
 import { registerMetrics } from './modules/ops/metrics';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
+import { projectRoutes } from './modules/projects/routes';
+import { noticeRoutes } from './modules/notices/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import type { Services } from './services';
@@ -133,6 +135,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     portalRoutes,
     ledgerRoutes,
     liveRoutes,
+    projectRoutes,
+    noticeRoutes,
   ]) {
     await app.register(plugin, { services });
   }

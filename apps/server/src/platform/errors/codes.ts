@@ -66,6 +66,11 @@ export const ERROR_CODES = {
     zh: '角色“{role}”的用户必须属于“{kind}”类机构',
     en: 'A user with role "{role}" must belong to an organisation of kind "{kind}"',
   },
+  PUBLICATION_BLOCKED: {
+    status: 409,
+    zh: '项目不符合发布条件，违反规则：{rules}（详见各字段说明）',
+    en: 'The project cannot be published; rules broken: {rules} (see the fields)',
+  },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again shortly' },
   INTERNAL: {
     status: 500,
