@@ -42,6 +42,17 @@ export async function uploadDocument(
     if (error instanceof AppError) throw error;
     throw fieldError('file', '文件上传中断，请重新上传', 'The upload was cut off; upload the file again');
   }
+  return recordDocument(s, viewer, projectId, { fileName: name, contentType: format.type, blob });
+}
+
+/** Records stored bytes as a document of a draft, with its event, after re-checking the draft in the transaction. */
+export async function recordDocument(
+  s: Services,
+  viewer: UserViewer,
+  projectId: string,
+  doc: { fileName: string; contentType: string; blob: { hash: string; size: number } },
+) {
+  const { fileName: name, blob } = doc;
   return s.db.transaction(async (tx) => {
     const project = await loadForChange(tx, viewer, projectId, 'upload');
     const [same] = await tx
@@ -66,7 +77,7 @@ export async function uploadDocument(
       .values({
         projectId: project.id,
         fileName: name,
-        contentType: format.type,
+        contentType: doc.contentType,
         sizeBytes: blob.size,
         sha256: blob.hash,
         blobKey: blob.hash,
