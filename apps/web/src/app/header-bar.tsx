@@ -22,6 +22,11 @@ export function HeaderBar({ left }: { left?: ReactNode }) {
         </Link>
       </Space>
       <Space size="small" align="center">
+        <Link to="/notices">
+          <Button type="text" className="zc-header-button" data-testid="nav-notices">
+            {t('nav.notices')}
+          </Button>
+        </Link>
         <Button
           type="text"
           icon={<GlobalOutlined />}

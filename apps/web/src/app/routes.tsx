@@ -17,6 +17,10 @@ const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
 const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+const ProjectsPage = lazy(() => import('../features/projects/projects-page'));
+const ProjectEditorPage = lazy(() => import('../features/projects/project-editor-page'));
+const NoticesPage = lazy(() => import('../features/notices/notices-page'));
+const NoticePage = lazy(() => import('../features/notices/notice-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -36,6 +40,8 @@ export function AppRoutes() {
         <Route index element={<PortalHome />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="notices" element={page(<NoticesPage />)} />
+        <Route path="notices/:noticeId" element={page(<NoticePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route
@@ -54,6 +60,8 @@ export function AppRoutes() {
         <Route path="tokens" element={page(<TokensPage />)} />
         <Route path="password" element={page(<PasswordPage />)} />
         <Route path="expert" element={page(<ExpertProfilePage />)} />
+        <Route path="projects" element={page(<ProjectsPage />)} />
+        <Route path="projects/:projectId" element={page(<ProjectEditorPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

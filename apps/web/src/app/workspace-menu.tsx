@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  ProjectOutlined,
   DashboardOutlined,
   KeyOutlined,
   LockOutlined,
@@ -21,6 +22,12 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { path: 'overview', label: 'menu.overview', icon: <DashboardOutlined />, when: () => true },
+  {
+    path: 'projects',
+    label: 'menu.projects',
+    icon: <ProjectOutlined />,
+    when: (me) => me.user.role === 'purchaser' || me.user.role === 'agency',
+  },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
   {
     path: 'registrations',
