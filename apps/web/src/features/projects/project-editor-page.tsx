@@ -72,6 +72,7 @@ export default function ProjectEditorPage() {
   const show = useCallback(
     (p: Project) => {
       setProject(p);
+      setBlocked([]);
       form.setFieldsValue(toValues(p));
       const violations = p.check?.violations ?? [];
       markFields(
