@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
 import { DEMO, demoUser, useSuite } from '../support/suite';
 
-const TITLE = '六盘水市第二人民医院住院楼办公家具采购项目';
+const TITLE = '住院楼病房及办公家具采购项目';
 const HOSPITAL = demoUser('purchaser2').organisation;
 
 /** Beijing wall-clock text `YYYY-MM-DD HH:mm` of an instant, as the pickers show it. */

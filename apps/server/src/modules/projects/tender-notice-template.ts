@@ -126,7 +126,7 @@ export function renderTenderNotice(d: TenderNoticeData): { title: string; body: 
     '',
     '六、其他补充事宜',
     '1. 本项目实行全流程电子化：投标文件须使用数字证书在投标人本地加密、签名后上传，逾期上传的投标文件本平台不予接收。',
-    `2. ${orNone(d.otherMatters)}`,
+    ...(d.otherMatters.trim() ? [`2. ${d.otherMatters.trim()}`] : []),
     '',
     '七、对本次招标提出询问，请按以下方式联系',
     `1. 采购人信息：${d.purchaserName}`,
