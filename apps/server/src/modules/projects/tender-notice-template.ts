@@ -65,7 +65,9 @@ export function amountZh(fen: number): string {
 const orNone = (s: string, none = '无') => (s.trim() ? s.trim() : none);
 
 export function tenderNoticeTitle(d: Pick<TenderNoticeData, 'purchaserName' | 'title' | 'method'>): string {
-  return `${d.purchaserName}${d.title}${PROCUREMENT_METHODS[d.method].label.zh}公告`;
+  // 【采购人】【项目名称】公开招标公告, without saying the purchaser twice when the project's name already starts with it.
+  const purchaser = d.title.startsWith(d.purchaserName) ? '' : d.purchaserName;
+  return `${purchaser}${d.title}${PROCUREMENT_METHODS[d.method].label.zh}公告`;
 }
 
 export function renderTenderNotice(d: TenderNoticeData): { title: string; body: string } {
