@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, notices, projects } from '../src/db/schema';
 import { MAX_DOCUMENT_BYTES } from '../src/modules/projects/document-content';
@@ -312,7 +312,9 @@ describe('projects: drafts, documents, publication and the public notice', () =>
     ]);
 
     const [stored] = await t.services.db.select().from(notices).where(eq(notices.projectId, p.id));
-    const types = (await t.services.db.select().from(events).where(eq(events.subjectId, p.id))).map((e) => e.type);
+    const types = (
+      await t.services.db.select().from(events).where(eq(events.subjectId, p.id)).orderBy(asc(events.seq))
+    ).map((e) => e.type);
     expect(types).toEqual(['project.created', 'project.document_added', 'project.published']);
     const [noticeEvent] = await t.services.db
       .select()
