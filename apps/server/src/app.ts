@@ -39,6 +39,8 @@ import { registerMetrics } from './modules/ops/metrics';
 import { notificationRoutes } from './modules/notifications/routes';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
+import { projectRoutes } from './modules/projects/routes';
+import { noticeRoutes } from './modules/notices/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import type { Services } from './services';
@@ -140,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     accountRoutes,
     tokenRoutes,
     expertRoutes,
+    projectRoutes,
+    noticeRoutes,
     portalRoutes,
     ledgerRoutes,
     liveRoutes,

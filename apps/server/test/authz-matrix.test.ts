@@ -10,6 +10,9 @@ import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiTokens, expertConflicts, expertProfiles, ledgerHead, organisations, users } from '../src/db/schema';
+import { projectFixture } from './support/project-fixture';
+import { multipartFile, pdfBytes } from './support/multipart';
+import { projectBody } from './support/project-body';
 import {
   barOn,
   clarificationFileFor,
@@ -62,7 +65,9 @@ interface Me {
 interface Request {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
-  payload?: Record<string, unknown>;
+  payload?: Record<string, unknown> | Buffer;
+  /** Extra headers (a multipart upload's content type). */
+  headers?: Record<string, string>;
   /** Extra checks on a successful answer (what the caller may see in it). */
   check?: (res: LightMyRequestResponse) => void;
 }
@@ -890,6 +895,211 @@ const MATRIX: readonly Row[] = [
     expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
     build: async (t, me) => post(`/api/notifications/${await notificationFor(t, me, 'other')}/read`),
   },
+
+  // Projects (C5–C7): the purchaser's and agency's users work on their own; oversight reads every project.
+  {
+    route: 'GET /api/projects',
+    resource: "own organisation's projects (oversight: all)",
+    expect: [401, 200, 200, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => {
+      const others = (await projectFixture(t, null, { whose: 'other' })).projectId;
+      return get('/api/projects', (res) => {
+        const ids = res.json<{ items: { id: string }[] }>().items.map((i) => i.id);
+        if (isOversight(me)) expect(ids).toContain(others);
+        else expect(ids).not.toContain(others);
+      });
+    },
+  },
+  {
+    route: 'GET /api/projects/parties',
+    resource: 'active purchasers and agencies',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async () => get('/api/projects/parties'),
+  },
+  {
+    route: 'POST /api/projects',
+    resource: 'a new draft (an agency names the purchaser)',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        '/api/projects',
+        projectBody(me?.role === 'agency' ? { purchaserOrganisationId: await newOrganisation(t, 'purchaser') } : {}),
+      ),
+  },
+  {
+    route: 'GET /api/projects/:id',
+    resource: "own draft (others: someone else's)",
+    expect: [401, 200, 200, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => get(`/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}`),
+  },
+  {
+    route: 'GET /api/projects/:id',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 200, 403, 403, 200, 403, 200],
+    build: async (t, me) => get(`/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}`),
+  },
+  {
+    route: 'PUT /api/projects/:id',
+    resource: 'own draft',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}`,
+      payload: projectBody(),
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}`,
+      payload: projectBody(),
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}`,
+      payload: projectBody(),
+    }),
+  },
+  {
+    route: 'DELETE /api/projects/:id',
+    resource: 'own draft',
+    expect: [401, 204, 204, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}`,
+    }),
+  },
+  {
+    route: 'DELETE /api/projects/:id',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}`,
+    }),
+  },
+  {
+    route: 'DELETE /api/projects/:id',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}`,
+    }),
+  },
+  {
+    route: 'POST /api/projects/:id/publish',
+    resource: 'own draft, publishable',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/publish`),
+  },
+  {
+    route: 'POST /api/projects/:id/publish',
+    resource: 'own draft with a bid deadline too early',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    codes: { 409: 'PUBLICATION_BLOCKED' },
+    build: async (t, me) =>
+      post(`/api/projects/${(await projectFixture(t, me, { whose: 'own', illegal: true })).projectId}/publish`),
+  },
+  {
+    route: 'POST /api/projects/:id/publish',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/publish`),
+  },
+  {
+    route: 'POST /api/projects/:id/publish',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/publish`),
+  },
+  {
+    route: 'POST /api/projects/:id/documents',
+    resource: 'own draft',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'POST',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/documents`,
+      ...multipartFile(`补充文件${unique()}.pdf`, pdfBytes()),
+    }),
+  },
+  {
+    route: 'POST /api/projects/:id/documents',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'POST',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/documents`,
+      ...multipartFile(`补充文件${unique()}.pdf`, pdfBytes()),
+    }),
+  },
+  {
+    route: 'POST /api/projects/:id/documents',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'POST',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/documents`,
+      ...multipartFile(`补充文件${unique()}.pdf`, pdfBytes()),
+    }),
+  },
+  {
+    route: 'DELETE /api/projects/:id/documents/:documentId',
+    resource: "own draft's document",
+    expect: [401, 204, 204, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const { projectId, documentId } = await projectFixture(t, me, { whose: 'own' });
+      return { method: 'DELETE', url: `/api/projects/${projectId}/documents/${documentId}` };
+    },
+  },
+  {
+    route: 'DELETE /api/projects/:id/documents/:documentId',
+    resource: "someone else's draft's document",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const { projectId, documentId } = await projectFixture(t, me, { whose: 'other' });
+      return { method: 'DELETE', url: `/api/projects/${projectId}/documents/${documentId}` };
+    },
+  },
+  {
+    route: 'DELETE /api/projects/:id/documents/:documentId',
+    resource: "own published project's document",
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const { projectId, documentId } = await projectFixture(t, me, { whose: 'own', status: 'published' });
+      return { method: 'DELETE', url: `/api/projects/${projectId}/documents/${documentId}` };
+    },
+  },
+  // The public portal's notices: everyone reads published notices; drafts never appear.
+  {
+    route: 'GET /api/notices',
+    resource: 'published notices',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const draft = await projectFixture(t, null, { whose: 'other' });
+      return get('/api/notices?limit=100', (res) => {
+        const ids = res.json<{ items: { project: { id: string } }[] }>().items.map((i) => i.project.id);
+        expect(ids).not.toContain(draft.projectId);
+      });
+    },
+  },
+  {
+    route: 'GET /api/notices/:id',
+    resource: 'a published notice',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) =>
+      get(`/api/notices/${(await projectFixture(t, null, { whose: 'other', status: 'published' })).noticeId}`),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -912,13 +1122,14 @@ async function callerFor(t: TestApp, caller: Caller, mode: Mode): Promise<Creden
     method: req.method,
     url: req.url,
     ...(req.payload ? { payload: req.payload } : {}),
+    ...(req.headers ? { headers: req.headers } : {}),
   });
   if (caller === 'anonymous') return { me: null, send: base };
   const user = await newUser(t, caller);
   const me: Me = { role: caller, userId: user.id, login: user.login, organisationId: user.organisationId };
   if (mode === 'token') {
     const { token } = await issueToken(t, user.id);
-    return { me, send: (req) => ({ ...base(req), headers: { authorization: `Bearer ${token}` } }) };
+    return { me, send: (req) => ({ ...base(req), headers: { ...req.headers, authorization: `Bearer ${token}` } }) };
   }
   const session = await logIn(t.app, user.login);
   return {
@@ -928,7 +1139,7 @@ async function callerFor(t: TestApp, caller: Caller, mode: Mode): Promise<Creden
       return {
         ...base(req),
         cookies: { zc_session: session.cookie },
-        ...(csrf === false ? {} : { headers: { 'x-csrf-token': csrf } }),
+        headers: { ...req.headers, ...(csrf === false ? {} : { 'x-csrf-token': csrf }) },
       };
     },
   };

@@ -1,7 +1,8 @@
 import { checkUscc } from '@zhengcai/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations, users } from '../src/db/schema';
+import { notices, organisations, projects, users } from '../src/db/schema';
+import { DEMO_DRAFT_TITLE, DEMO_PUBLISHED_TITLE } from '../src/seed/demo-projects';
 import { verifyLedger } from '../src/platform/events/verify-ledger';
 import { seedDemoCity } from '../src/seed/demo-city';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../src/seed/demo-city-data';
@@ -37,5 +38,29 @@ describe('demo city seed', () => {
     for (const login of ['admin', 'centre', 'purchaser1', 'agency', 'supplier1', 'expert01', 'supervisor', 'bank']) {
       await logIn(t.app, login, DEMO_PASSWORD);
     }
+  });
+
+  it('has one published open tender with two lots and a bid deadline in the future, and one draft; once', async () => {
+    await seedDemoCity(t.services);
+    const rows = await t.services.db.select().from(projects);
+    expect(rows.map((p) => [p.title, p.status]).sort()).toEqual(
+      [
+        [DEMO_DRAFT_TITLE, 'draft'],
+        [DEMO_PUBLISHED_TITLE, 'published'],
+      ].sort(),
+    );
+    const published = rows.find((p) => p.status === 'published');
+    expect(published?.bidDeadline?.getTime()).toBeGreaterThan(t.clock.now().getTime());
+    const list = await t.app.inject({ method: 'GET', url: '/api/notices' });
+    const items = list.json<{ items: { id: string; project: { id: string } }[] }>().items;
+    expect(items.map((i) => i.project.id)).toEqual([published?.id]);
+    const notice = await t.app.inject({ method: 'GET', url: `/api/notices/${items[0]?.id ?? ''}` });
+    expect(notice.json<{ lots: unknown[]; documents: unknown[] }>()).toMatchObject({
+      lots: [expect.anything(), expect.anything()],
+      documents: [expect.anything()],
+    });
+    const [n] = await t.services.db.select({ n: count() }).from(notices);
+    expect(n?.n).toBe(1);
+    expect((await verifyLedger(t.services.db)).ok).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { hashPassword } from '../platform/auth/password';
 import { appendEvent } from '../platform/events/append-event';
 import type { Services } from '../services';
 import { accountAudience } from '../modules/auth/audience';
+import { seedDemoProjects } from './demo-projects';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-city-data';
 
 const SEED_LOCK_KEY = 7_326_002;
@@ -26,7 +27,11 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
       .from(events)
       .where(eq(events.type, 'platform.demo_seeded'))
       .limit(1);
-    if (marker) return { created: false, ...result };
+    if (marker) {
+      // Demo data added after a city was first seeded (projects) is seeded on the next start, once.
+      await seedDemoProjects(s);
+      return { created: false, ...result };
+    }
     const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD, s.config.scryptLogN)));
     await s.db.transaction(async (tx) => {
       const now = s.clock.now();
@@ -88,6 +93,7 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
         audience: { kind: 'public' },
       });
     });
+    await seedDemoProjects(s);
     return { created: true, ...result };
   });
 }

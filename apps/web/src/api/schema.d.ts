@@ -1725,6 +1725,1530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采购项目列表 / Projects */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "published" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                                /** @enum {string} */
+                                category: "goods" | "services" | "works";
+                                /** @enum {string} */
+                                status: "draft" | "published" | "cancelled";
+                                purchaser: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                agency: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                budgetFen: number;
+                                lotCount: number;
+                                publishedAt: string | null;
+                                bidDeadline: string | null;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记采购项目（草稿）/ Register a project (draft) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                        /** @enum {string} */
+                        category: "goods" | "services" | "works";
+                        /** Format: uuid */
+                        purchaserOrganisationId?: string;
+                        agencyOrganisationId?: string | null;
+                        /** @default  */
+                        qualificationRequirements?: string;
+                        /**
+                         * @default {
+                         *       "procurementNeeds": "",
+                         *       "contractPeriod": "",
+                         *       "otherMatters": "",
+                         *       "contactName": "",
+                         *       "contactPhone": ""
+                         *     }
+                         */
+                        noticeDetails?: {
+                            /** @default  */
+                            procurementNeeds?: string;
+                            /** @default  */
+                            contractPeriod?: string;
+                            /** @default  */
+                            otherMatters?: string;
+                            /** @default  */
+                            contactName?: string;
+                            /** @default  */
+                            contactPhone?: string;
+                        };
+                        /** @default null */
+                        intentionPublishedOn?: string | null;
+                        /** @default false */
+                        intentionExempt?: boolean;
+                        /** @default null */
+                        documentsAvailableFrom?: string | null;
+                        /** @default null */
+                        documentsAvailableUntil?: string | null;
+                        /** @default null */
+                        bidDeadline?: string | null;
+                        /** @default 30 */
+                        decryptionWindowMinutes?: number;
+                        lots: {
+                            title: string;
+                            categoryCode: string;
+                            budgetFen: number;
+                            /** @default null */
+                            ceilingPriceFen?: number | null;
+                            /** @enum {string} */
+                            evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                            /** @default [] */
+                            criteria?: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "price" | "technical" | "commercial" | "service" | "other";
+                                weight: number;
+                                maxScore: number;
+                            }[];
+                            /** @default false */
+                            priceNotScored?: boolean;
+                            /** @default false */
+                            smeReserved?: boolean;
+                            /** @default null */
+                            depositFen?: number | null;
+                            /** @default false */
+                            consortiumAllowed?: boolean;
+                            /** @default [] */
+                            priceSheetFields?: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "text" | "number" | "days";
+                                required: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                            /** @enum {string} */
+                            category: "goods" | "services" | "works";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "cancelled";
+                            purchaser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            budgetFen: number;
+                            lotCount: number;
+                            publishedAt: string | null;
+                            bidDeadline: string | null;
+                            updatedAt: string;
+                            qualificationRequirements: string;
+                            noticeDetails: {
+                                /** @default  */
+                                procurementNeeds: string;
+                                /** @default  */
+                                contractPeriod: string;
+                                /** @default  */
+                                otherMatters: string;
+                                /** @default  */
+                                contactName: string;
+                                /** @default  */
+                                contactPhone: string;
+                            };
+                            intentionPublishedOn: string | null;
+                            intentionExempt: boolean;
+                            documentsAvailableFrom: string | null;
+                            documentsAvailableUntil: string | null;
+                            decryptionWindowMinutes: number;
+                            rulesApplied: string[];
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                /** @enum {string} */
+                                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "price" | "technical" | "commercial" | "service" | "other";
+                                    weight: number;
+                                    maxScore: number;
+                                }[];
+                                priceNotScored: boolean;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                            }[];
+                            noticeId: string | null;
+                            check: {
+                                ok: boolean;
+                                publishedAt: string;
+                                violations: {
+                                    ruleId: string;
+                                    fields: string[];
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    required: number | string | null;
+                                    actual: number | string | null;
+                                    unit: string;
+                                    earliestDate: string | null;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                minimum: {
+                                    intentionPublishedOn: string | null;
+                                    documentsAvailableUntil: string | null;
+                                    bidDeadline: string | null;
+                                };
+                                rulesApplied: string[];
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                                delete: boolean;
+                                upload: boolean;
+                                publish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选的采购人与代理机构 / Purchasers and agencies to choose from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            purchasers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            agencies: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 采购项目 / A project */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                            /** @enum {string} */
+                            category: "goods" | "services" | "works";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "cancelled";
+                            purchaser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            budgetFen: number;
+                            lotCount: number;
+                            publishedAt: string | null;
+                            bidDeadline: string | null;
+                            updatedAt: string;
+                            qualificationRequirements: string;
+                            noticeDetails: {
+                                /** @default  */
+                                procurementNeeds: string;
+                                /** @default  */
+                                contractPeriod: string;
+                                /** @default  */
+                                otherMatters: string;
+                                /** @default  */
+                                contactName: string;
+                                /** @default  */
+                                contactPhone: string;
+                            };
+                            intentionPublishedOn: string | null;
+                            intentionExempt: boolean;
+                            documentsAvailableFrom: string | null;
+                            documentsAvailableUntil: string | null;
+                            decryptionWindowMinutes: number;
+                            rulesApplied: string[];
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                /** @enum {string} */
+                                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "price" | "technical" | "commercial" | "service" | "other";
+                                    weight: number;
+                                    maxScore: number;
+                                }[];
+                                priceNotScored: boolean;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                            }[];
+                            noticeId: string | null;
+                            check: {
+                                ok: boolean;
+                                publishedAt: string;
+                                violations: {
+                                    ruleId: string;
+                                    fields: string[];
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    required: number | string | null;
+                                    actual: number | string | null;
+                                    unit: string;
+                                    earliestDate: string | null;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                minimum: {
+                                    intentionPublishedOn: string | null;
+                                    documentsAvailableUntil: string | null;
+                                    bidDeadline: string | null;
+                                };
+                                rulesApplied: string[];
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                                delete: boolean;
+                                upload: boolean;
+                                publish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 修改项目草稿 / Edit a draft project */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                        /** @enum {string} */
+                        category: "goods" | "services" | "works";
+                        /** Format: uuid */
+                        purchaserOrganisationId?: string;
+                        agencyOrganisationId?: string | null;
+                        /** @default  */
+                        qualificationRequirements?: string;
+                        /**
+                         * @default {
+                         *       "procurementNeeds": "",
+                         *       "contractPeriod": "",
+                         *       "otherMatters": "",
+                         *       "contactName": "",
+                         *       "contactPhone": ""
+                         *     }
+                         */
+                        noticeDetails?: {
+                            /** @default  */
+                            procurementNeeds?: string;
+                            /** @default  */
+                            contractPeriod?: string;
+                            /** @default  */
+                            otherMatters?: string;
+                            /** @default  */
+                            contactName?: string;
+                            /** @default  */
+                            contactPhone?: string;
+                        };
+                        /** @default null */
+                        intentionPublishedOn?: string | null;
+                        /** @default false */
+                        intentionExempt?: boolean;
+                        /** @default null */
+                        documentsAvailableFrom?: string | null;
+                        /** @default null */
+                        documentsAvailableUntil?: string | null;
+                        /** @default null */
+                        bidDeadline?: string | null;
+                        /** @default 30 */
+                        decryptionWindowMinutes?: number;
+                        lots: {
+                            title: string;
+                            categoryCode: string;
+                            budgetFen: number;
+                            /** @default null */
+                            ceilingPriceFen?: number | null;
+                            /** @enum {string} */
+                            evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                            /** @default [] */
+                            criteria?: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "price" | "technical" | "commercial" | "service" | "other";
+                                weight: number;
+                                maxScore: number;
+                            }[];
+                            /** @default false */
+                            priceNotScored?: boolean;
+                            /** @default false */
+                            smeReserved?: boolean;
+                            /** @default null */
+                            depositFen?: number | null;
+                            /** @default false */
+                            consortiumAllowed?: boolean;
+                            /** @default [] */
+                            priceSheetFields?: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "text" | "number" | "days";
+                                required: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                            /** @enum {string} */
+                            category: "goods" | "services" | "works";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "cancelled";
+                            purchaser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            budgetFen: number;
+                            lotCount: number;
+                            publishedAt: string | null;
+                            bidDeadline: string | null;
+                            updatedAt: string;
+                            qualificationRequirements: string;
+                            noticeDetails: {
+                                /** @default  */
+                                procurementNeeds: string;
+                                /** @default  */
+                                contractPeriod: string;
+                                /** @default  */
+                                otherMatters: string;
+                                /** @default  */
+                                contactName: string;
+                                /** @default  */
+                                contactPhone: string;
+                            };
+                            intentionPublishedOn: string | null;
+                            intentionExempt: boolean;
+                            documentsAvailableFrom: string | null;
+                            documentsAvailableUntil: string | null;
+                            decryptionWindowMinutes: number;
+                            rulesApplied: string[];
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                /** @enum {string} */
+                                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "price" | "technical" | "commercial" | "service" | "other";
+                                    weight: number;
+                                    maxScore: number;
+                                }[];
+                                priceNotScored: boolean;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                            }[];
+                            noticeId: string | null;
+                            check: {
+                                ok: boolean;
+                                publishedAt: string;
+                                violations: {
+                                    ruleId: string;
+                                    fields: string[];
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    required: number | string | null;
+                                    actual: number | string | null;
+                                    unit: string;
+                                    earliestDate: string | null;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                minimum: {
+                                    intentionPublishedOn: string | null;
+                                    documentsAvailableUntil: string | null;
+                                    bidDeadline: string | null;
+                                };
+                                rulesApplied: string[];
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                                delete: boolean;
+                                upload: boolean;
+                                publish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除项目草稿 / Delete a draft project */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布采购项目及招标公告 / Publish the project and its tender notice
+         * @description Checks the timeline and the lots at the server clock by the rules in force (B4). Refused with 409 PUBLICATION_BLOCKED, each broken rule named on its field (`ruleId`, `earliestDate`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                            /** @enum {string} */
+                            category: "goods" | "services" | "works";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "cancelled";
+                            purchaser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            budgetFen: number;
+                            lotCount: number;
+                            publishedAt: string | null;
+                            bidDeadline: string | null;
+                            updatedAt: string;
+                            qualificationRequirements: string;
+                            noticeDetails: {
+                                /** @default  */
+                                procurementNeeds: string;
+                                /** @default  */
+                                contractPeriod: string;
+                                /** @default  */
+                                otherMatters: string;
+                                /** @default  */
+                                contactName: string;
+                                /** @default  */
+                                contactPhone: string;
+                            };
+                            intentionPublishedOn: string | null;
+                            intentionExempt: boolean;
+                            documentsAvailableFrom: string | null;
+                            documentsAvailableUntil: string | null;
+                            decryptionWindowMinutes: number;
+                            rulesApplied: string[];
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                /** @enum {string} */
+                                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "price" | "technical" | "commercial" | "service" | "other";
+                                    weight: number;
+                                    maxScore: number;
+                                }[];
+                                priceNotScored: boolean;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                            }[];
+                            noticeId: string | null;
+                            check: {
+                                ok: boolean;
+                                publishedAt: string;
+                                violations: {
+                                    ruleId: string;
+                                    fields: string[];
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    required: number | string | null;
+                                    actual: number | string | null;
+                                    unit: string;
+                                    earliestDate: string | null;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                minimum: {
+                                    intentionPublishedOn: string | null;
+                                    documentsAvailableUntil: string | null;
+                                    bidDeadline: string | null;
+                                };
+                                rulesApplied: string[];
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                                delete: boolean;
+                                upload: boolean;
+                                publish: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移除采购文件 / Remove a procurement document from a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传采购文件 / Upload a procurement document
+         * @description multipart/form-data with one part named `file` (PDF, DOC/DOCX, XLS/XLSX, OFD, ZIP; at most 20971520 bytes). The content must match its extension.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告列表 / Published notices */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "goods" | "services" | "works";
+                    kind?: "tender" | "clarification" | "result" | "termination";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "tender" | "clarification" | "result" | "termination";
+                                title: string;
+                                publishedAt: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    /** @enum {string} */
+                                    method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                                    /** @enum {string} */
+                                    category: "goods" | "services" | "works";
+                                    purchaserName: string;
+                                    budgetFen: number;
+                                    bidDeadline: string | null;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告详情 / A published notice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "tender" | "clarification" | "result" | "termination";
+                            title: string;
+                            publishedAt: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                                /** @enum {string} */
+                                category: "goods" | "services" | "works";
+                                purchaserName: string;
+                                budgetFen: number;
+                                bidDeadline: string | null;
+                                agencyName: string | null;
+                                documentsAvailableFrom: string | null;
+                                documentsAvailableUntil: string | null;
+                                decryptionWindowMinutes: number;
+                            };
+                            body: string;
+                            lotIds: string[] | null;
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/stats": {
         parameters: {
             query?: never;
@@ -4389,6 +5913,8 @@ export interface components {
                         zh: string;
                         en: string;
                     };
+                    ruleId?: string;
+                    earliestDate?: string;
                 }[];
                 requestId: string;
             };
@@ -4406,6 +5932,8 @@ export interface components {
                         zh: string;
                         en: string;
                     };
+                    ruleId?: string;
+                    earliestDate?: string;
                 }[];
                 requestId: string;
             };

@@ -1,4 +1,4 @@
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FileTextOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -23,6 +23,17 @@ export function HeaderBar({ left }: { left?: ReactNode }) {
         </Link>
       </Space>
       <Space size="small" align="center">
+        <Link to="/notices">
+          <Button
+            type="text"
+            icon={<FileTextOutlined />}
+            className="zc-header-button"
+            data-testid="nav-notices"
+            aria-label={t('nav.notices')}
+          >
+            {screens.md ? t('nav.notices') : null}
+          </Button>
+        </Link>
         <Button
           type="text"
           icon={<GlobalOutlined />}

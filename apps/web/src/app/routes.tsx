@@ -17,6 +17,10 @@ const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
 const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+const ProjectsPage = lazy(() => import('../features/projects/projects-page'));
+const ProjectEditorPage = lazy(() => import('../features/projects/project-editor-page'));
+const NoticesPage = lazy(() => import('../features/notices/notices-page'));
+const NoticePage = lazy(() => import('../features/notices/notice-page'));
 const CertificatesPage = lazy(() => import('../features/certificates/certificates-page'));
 const TendersPage = lazy(() => import('../features/documents/tenders-page'));
 const TenderPage = lazy(() => import('../features/documents/tender-page'));
@@ -42,6 +46,8 @@ export function AppRoutes() {
         <Route index element={<PortalHome />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="notices" element={page(<NoticesPage />)} />
+        <Route path="notices/:noticeId" element={page(<NoticePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route
@@ -60,6 +66,8 @@ export function AppRoutes() {
         <Route path="tokens" element={page(<TokensPage />)} />
         <Route path="password" element={page(<PasswordPage />)} />
         <Route path="expert" element={page(<ExpertProfilePage />)} />
+        <Route path="projects" element={page(<ProjectsPage />)} />
+        <Route path="projects/:projectId" element={page(<ProjectEditorPage />)} />
         <Route path="certificates" element={page(<CertificatesPage />)} />
         <Route path="tenders" element={page(<TendersPage />)} />
         <Route path="tenders/:projectId" element={page(<TenderPage />)} />

@@ -54,4 +54,10 @@ describe('the workspace navigation', () => {
     expect(keys(me('expert'))).toContain('expert');
     expect(keys(me('purchaser'))).not.toContain('expert');
   });
+
+  it('gives purchasers and agencies their projects', () => {
+    expect(keys(me('purchaser'))).toEqual(['overview', 'projects', 'tokens', 'password']);
+    expect(keys(me('agency'))).toContain('projects');
+    expect(keys(me('supplier'))).not.toContain('projects');
+  });
 });

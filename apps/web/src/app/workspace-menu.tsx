@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  ProjectOutlined,
   FileSearchOutlined,
   StopOutlined,
   DashboardOutlined,
@@ -24,6 +25,12 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { path: 'overview', label: 'menu.overview', icon: <DashboardOutlined />, when: () => true },
+  {
+    path: 'projects',
+    label: 'menu.projects',
+    icon: <ProjectOutlined />,
+    when: (me) => me.user.role === 'purchaser' || me.user.role === 'agency',
+  },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },

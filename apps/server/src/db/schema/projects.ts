@@ -21,6 +21,15 @@ import { organisations, users } from './identity';
 export const PROJECT_STATES = ['draft', 'published', 'cancelled'] as const;
 export type ProjectState = (typeof PROJECT_STATES)[number];
 
+/** What the tender notice says beyond the lots (采购需求, 合同履行期限, 其他补充事宜, 项目联系方式). */
+export interface NoticeDetails {
+  procurementNeeds: string;
+  contractPeriod: string;
+  otherMatters: string;
+  contactName: string;
+  contactPhone: string;
+}
+
 /** A field of the price sheet (开标一览表) that the documents define beyond price and delivery period. */
 export interface PriceSheetField {
   key: string;
@@ -54,6 +63,11 @@ export const projects = pgTable(
     status: text('status', { enum: PROJECT_STATES }).notNull(),
     /** Free text of the documents' key requirements shown in the notice (资格要求…). */
     qualificationRequirements: text('qualification_requirements').notNull().default(''),
+    /** The notice's free-text parts (added for the tender notice template). */
+    noticeDetails: jsonb('notice_details')
+      .$type<NoticeDetails>()
+      .notNull()
+      .default({ procurementNeeds: '', contractPeriod: '', otherMatters: '', contactName: '', contactPhone: '' }),
     intentionPublishedOn: text('intention_published_on'),
     intentionExempt: boolean('intention_exempt').notNull().default(false),
     /** Planned publication time while a draft; the real publication time once published. */

@@ -9,6 +9,10 @@ export interface FieldError {
   /** Where the problem is: `body.user.login`, `query.status`, `params.id`. */
   field: string;
   reason: LocalisedText;
+  /** When a legal or platform rule is broken: its id (`OPEN_TENDER_MIN_BID_PERIOD`). */
+  ruleId?: string;
+  /** For a statutory period: the first Beijing date (YYYY-MM-DD) the field may take. */
+  earliestDate?: string;
 }
 
 type Params = Record<string, string | number>;

@@ -96,6 +96,11 @@ export const ERROR_CODES = {
     zh: '该供应商已在禁止参加政府采购活动名单中（{reference}），请先撤销原记录',
     en: 'This supplier is already barred ({reference}); lift that record first',
   },
+  PUBLICATION_BLOCKED: {
+    status: 409,
+    zh: '项目不符合发布条件，违反规则：{rules}（详见各字段说明）',
+    en: 'The project cannot be published; rules broken: {rules} (see the fields)',
+  },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again shortly' },
   INTERNAL: {
     status: 500,

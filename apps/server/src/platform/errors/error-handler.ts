@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from './app-error';
+import { AppError, type FieldError } from './app-error';
 
 /** The body of every error response. */
 export interface ErrorBody {
   error: {
     code: string;
     message: { zh: string; en: string };
-    fields?: { field: string; reason: { zh: string; en: string } }[];
+    fields?: FieldError[];
     requestId: string;
   };
 }

@@ -261,6 +261,89 @@ export const EVENTS = {
     payload: z.object({ barId: z.string().uuid(), ...orgRef, reason: z.string() }),
     summary: (p) => ({ zh: `撤销对“${p.name}”的禁入记录`, en: `Bar on "${p.name}" lifted` }),
   }),
+  /** A purchaser or its agency registered a project as a draft (C5); seen by both organisations and oversight. */
+  'project.created': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      code: z.string(),
+      title: z.string(),
+      method: z.string(),
+      category: z.string(),
+      purchaserOrganisationId: z.string().uuid(),
+      agencyOrganisationId: z.string().uuid().nullable(),
+      lots: z.number().int(),
+    }),
+    summary: (p) => ({
+      zh: `登记采购项目“${p.title}”（${p.code}）`,
+      en: `Project "${p.title}" (${p.code}) registered`,
+    }),
+  }),
+  /** A draft project's data, lots or timeline were changed. */
+  'project.updated': define({
+    version: 1,
+    payload: z.object({ projectId: z.string().uuid(), code: z.string(), title: z.string(), lots: z.number().int() }),
+    summary: (p) => ({ zh: `修改采购项目“${p.title}”（${p.code}）`, en: `Project "${p.title}" (${p.code}) updated` }),
+  }),
+  /** A draft project was deleted before publication (its code is not reused). */
+  'project.deleted': define({
+    version: 1,
+    payload: z.object({ projectId: z.string().uuid(), code: z.string(), title: z.string() }),
+    summary: (p) => ({
+      zh: `删除项目草稿“${p.title}”（${p.code}）`,
+      en: `Draft project "${p.title}" (${p.code}) deleted`,
+    }),
+  }),
+  /** A procurement document (采购文件) was attached to a draft; the hash lets anyone check a copy later. */
+  'project.document_added': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      documentId: z.string().uuid(),
+      fileName: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+    }),
+    summary: (p) => ({ zh: `上传采购文件“${p.fileName}”`, en: `Procurement document "${p.fileName}" uploaded` }),
+  }),
+  /** A procurement document was removed from a draft. */
+  'project.document_removed': define({
+    version: 1,
+    payload: z.object({ projectId: z.string().uuid(), documentId: z.string().uuid(), fileName: z.string() }),
+    summary: (p) => ({ zh: `移除采购文件“${p.fileName}”`, en: `Procurement document "${p.fileName}" removed` }),
+  }),
+  /**
+   * The project was published with its documents: the timeline and set-up were checked at the server clock against
+   * the rules in force (B4), listed in `rulesApplied`. Public.
+   */
+  'project.published': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      code: z.string(),
+      title: z.string(),
+      noticeId: z.string().uuid(),
+      publishedAt: z.string(),
+      documentsAvailableFrom: z.string(),
+      documentsAvailableUntil: z.string(),
+      bidDeadline: z.string(),
+      rulesApplied: z.array(z.string()),
+      documents: z.array(z.object({ documentId: z.string().uuid(), fileName: z.string(), sha256: z.string() })),
+    }),
+    summary: (p) => ({ zh: `发布采购项目“${p.title}”（${p.code}）`, en: `Project "${p.title}" (${p.code}) published` }),
+  }),
+  /** A notice (tender, clarification, result…) was published on the portal; the hash of its text is on the record. */
+  'notice.published': define({
+    version: 1,
+    payload: z.object({
+      noticeId: z.string().uuid(),
+      projectId: z.string().uuid(),
+      kind: z.string(),
+      title: z.string(),
+      bodySha256: z.string(),
+    }),
+    summary: (p) => ({ zh: `发布公告：${p.title}`, en: `Notice published: ${p.title}` }),
+  }),
   /** The demo city was seeded (README command 1); marks the seed as done so it runs once. */
   'platform.demo_seeded': define({
     version: 1,

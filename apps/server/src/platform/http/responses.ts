@@ -6,7 +6,16 @@ export const errorSchema = z
     error: z.object({
       code: z.string(),
       message: z.object({ zh: z.string(), en: z.string() }),
-      fields: z.array(z.object({ field: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) })).optional(),
+      fields: z
+        .array(
+          z.object({
+            field: z.string(),
+            reason: z.object({ zh: z.string(), en: z.string() }),
+            ruleId: z.string().optional(),
+            earliestDate: z.string().optional(),
+          }),
+        )
+        .optional(),
       requestId: z.string(),
     }),
   })

@@ -7,6 +7,7 @@ import type { paths } from '../../api/schema';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages-zh';
+import { LatestNotices } from '../notices/latest-notices';
 
 type Stats = paths['/api/portal/stats']['get']['responses'][200]['content']['application/json'];
 
@@ -52,6 +53,9 @@ export function PortalHome() {
           )}
         </Space>
       </section>
+      <div style={{ marginBottom: 16 }}>
+        <LatestNotices />
+      </div>
       {failed && <Alert type="warning" showIcon title={t('portal.loadError')} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         {FIGURES.map((f) => (
