@@ -736,6 +736,11 @@ describe('bad input, route by route', () => {
   });
 });
 
+/** Public GETs that need a query: an example query and what an anonymous caller gets for it. */
+const PUBLIC_GET_EXAMPLES: Record<string, { query: string; status: number }> = {
+  '/api/certificates/status': { query: '?serial=ab', status: 404 },
+};
+
 describe('bad credentials', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -753,7 +758,12 @@ describe('bad credentials', () => {
         remoteAddress: nextAddress(),
         ...creds,
       };
+      const example = PUBLIC_GET_EXAMPLES[r.url];
       if (!('public' in r.access)) await refused(t, opts, 401, code);
+      else if (r.method === 'GET' && example)
+        expect((await t.app.inject({ ...opts, url: `${r.url}${example.query}` })).statusCode, r.url).toBe(
+          example.status,
+        );
       else if (r.method === 'GET' && r.url !== '/api/live')
         expect((await t.app.inject(opts)).statusCode, r.url).toBe(200);
     }
