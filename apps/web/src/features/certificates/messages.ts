@@ -75,8 +75,8 @@ export const certificatesZh = {
 
 export const certificatesEn: Record<keyof typeof certificatesZh, string> = {
   'menu.certificates': 'Certificates',
-  'login.byPassword': 'With password',
-  'login.byCertificate': 'With certificate',
+  'login.byPassword': 'Account',
+  'login.byCertificate': 'Certificate',
   'login.keySource': 'Key',
   'login.keyStored': 'Kept in this browser',
   'login.keyUpload': 'Upload key file',
