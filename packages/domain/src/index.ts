@@ -26,3 +26,4 @@ export * from './money';
 export * from './money-chinese-capital';
 export * from './procurement-setup';
 export * from './bilingual';
+export * from './suppliers';
