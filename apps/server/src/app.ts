@@ -33,6 +33,7 @@ import { registerMetrics } from './modules/ops/metrics';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { registryRoutes } from './modules/registry/routes';
+import { supplierRoutes } from './modules/suppliers/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import type { Services } from './services';
 
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     portalRoutes,
     ledgerRoutes,
     liveRoutes,
+    supplierRoutes,
   ]) {
     await app.register(plugin, { services });
   }

@@ -208,7 +208,9 @@ async function lockedUser(t: TestApp): Promise<string> {
 const signUpBody = () => {
   const login = `signup-${unique()}`;
   return {
-    organisation: { name: `贵州${login}科技有限公司`, uscc: freshUscc(), scale: 'small' },
+    organisation: { name: `贵州${login}科技有限公司`, uscc: freshUscc() },
+    profile: { industry: 'other', employees: 50 },
+    declaration: { declaredScale: 'small', confirmed: true },
     user: {
       login,
       displayName: '注册测试',

@@ -182,7 +182,9 @@ function variant(base: Json, path: string, value: unknown): Json {
 const signUp = (): Json => {
   const login = `bad-${unique()}`;
   return {
-    organisation: { name: '贵州测试科技有限公司', uscc: freshUscc(), scale: 'small' },
+    organisation: { name: '贵州测试科技有限公司', uscc: freshUscc() },
+    profile: { industry: 'other', employees: 50 },
+    declaration: { declaredScale: 'small', confirmed: true },
     user: { login, displayName: '测试', password: 'abc1234567', email: `${login}@example.cn`, phone: '13800000000' },
   };
 };
@@ -260,8 +262,13 @@ const CASES: Case[] = [
     ['organisation.name', 42, 'a number'],
     ['organisation.name', long(101), 'too long'],
     ['organisation.name', '  甲 ', 'too short once trimmed'],
-    ['organisation.scale', 'huge', 'not a known scale'],
-    ['organisation.scale', 3, 'a number'],
+    ['profile.industry', 'mining', 'not a known industry'],
+    ['profile.employees', REMOVE, 'missing when the industry counts employees'],
+    ['profile.employees', -1, 'negative'],
+    ['profile.revenueFen', 1.5, 'not whole fen'],
+    ['declaration.declaredScale', 'huge', 'not a known scale'],
+    ['declaration.confirmed', false, 'not ticked'],
+    ['organisation.usccPilot', 'yes', 'not a boolean'],
     ['organisation.uscc', 123, 'a number'],
     ['organisation.uscc', '9144030070846113', 'too short'],
     ['organisation.uscc', '9144030070846113IT', 'with a forbidden character'],

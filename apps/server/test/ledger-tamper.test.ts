@@ -27,7 +27,9 @@ describe('event ledger tamper detection', () => {
       method: 'POST',
       url: '/api/registrations/suppliers',
       payload: {
-        organisation: { name: '贵州测试科技有限公司', uscc: '91440300708461136T', scale: 'small' },
+        organisation: { name: '贵州测试科技有限公司', uscc: '91440300708461136T' },
+        profile: { industry: 'other', employees: 50 },
+        declaration: { declaredScale: 'small', confirmed: true },
         user: {
           login: 'tamper-test',
           displayName: '测试',

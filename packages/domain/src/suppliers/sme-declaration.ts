@@ -54,3 +54,10 @@ export function checkDeclaredScale(declared: EnterpriseScale, derived: Enterpris
     },
   };
 }
+
+/** An amount typed in 万元 (up to six decimals, i.e. to the fen) as integer fen, or null if it is not one. */
+export function wanToFen(input: string): number | null {
+  const m = /^(\d{1,9})(?:\.(\d{1,6}))?$/.exec(input.trim());
+  if (!m) return null;
+  return Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+}

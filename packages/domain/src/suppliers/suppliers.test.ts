@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildUscc } from '../uscc';
 import { qualificationValidity } from './qualification-validity';
-import { checkDeclaredScale, smeDeclarationText } from './sme-declaration';
+import { checkDeclaredScale, smeDeclarationText, wanToFen } from './sme-declaration';
 import { admitUscc } from './uscc-pilot';
 
 const WAN = 1_000_000;
@@ -89,5 +89,20 @@ describe('pilot credit codes (USCC override)', () => {
     ['a division that is not digits', `91A${good.slice(3)}`, 'USCC_DIVISION'],
   ])('%s is never admitted, even claimed as a pilot code', (_label, code, problem) => {
     expect(admitUscc(code, true)).toMatchObject({ ok: false, problem: { code: problem } });
+  });
+});
+
+describe('amounts in 万元', () => {
+  it.each<[string, number | null]>([
+    ['600', 600_000_000],
+    ['1234.5', 1_234_500_000],
+    ['0.000001', 1],
+    [' 2000 ', 2_000_000_000],
+    ['1.0000001', null],
+    ['-1', null],
+    ['1e3', null],
+    ['', null],
+  ])('%s 万元 → %s fen', (input, fen) => {
+    expect(wanToFen(input)).toBe(fen);
   });
 });

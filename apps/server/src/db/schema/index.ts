@@ -4,3 +4,4 @@ export * from './ledger';
 export * from './experts';
 export * from './certificates';
 export * from './projects';
+export * from './suppliers';

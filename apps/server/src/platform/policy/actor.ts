@@ -19,7 +19,12 @@ export interface Account {
   login: string;
   displayName: string;
   locale: 'zh-CN' | 'en';
-  organisation: { id: string; name: string; kind: OrganisationKind; status: 'pending' | 'active' | 'rejected' | 'suspended' } | null;
+  organisation: {
+    id: string;
+    name: string;
+    kind: OrganisationKind;
+    status: 'pending' | 'active' | 'rejected' | 'suspended';
+  } | null;
 }
 
 export type UserViewer = Extract<Viewer, { kind: 'user' }>;
