@@ -123,4 +123,7 @@ export const listOrganisationsQuery = z.object({
 export const idParams = z.object({ id: z.string().uuid() });
 export const rejectBody = z.object({ reason: z.string().trim().min(2).max(500) });
 /** Approving a registration whose credit code was submitted as an early pilot code needs the reviewer's reason. */
-export const approveBody = z.object({ usccOverrideReason: z.string().trim().min(2).max(500).optional() }).optional();
+export const approveBody = z
+  .object({ usccOverrideReason: z.string().trim().min(2).max(500).optional() })
+  .nullable()
+  .optional();

@@ -42,51 +42,65 @@ export async function readQualificationUpload(
   let fields: QualificationFields | null = null;
   let file: StoredFile | null = null;
   const parts = request.parts({ limits: { fileSize: QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10 } });
-  for await (const part of parts) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string' && part.value !== '') raw[part.fieldname] = part.value;
-      continue;
+  try {
+    await readParts();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // busboy and @fastify/multipart errors: a malformed body, too many parts or fields.
+    if (error instanceof Error && 'statusCode' in error && error.statusCode === 413) {
+      throw new AppError('FILE_TOO_LARGE', { limit: QUALIFICATION_FILE_MAX_BYTES });
     }
-    if (part.fieldname !== 'file' || file) {
-      part.file.resume();
-      continue;
-    }
-    const parsed = qualificationFields.safeParse(raw);
-    if (!parsed.success) {
-      part.file.resume();
-      throw validationError(parsed.error, 'body');
-    }
-    fields = parsed.data;
-    const type = part.mimetype;
-    if (!isAllowedType(type)) {
-      part.file.resume();
-      throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
-    }
-    const magic = MAGIC[type];
-    const stream = part.file;
-    let head: number[] = [];
-    async function* checked() {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        if (head.length < magic.length) {
-          head = [...head, ...chunk.subarray(0, magic.length - head.length)];
-          if (head.length >= magic.length && magic.some((b, i) => head[i] !== b)) {
-            throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (error instanceof Error && (code === '' || code.startsWith('FST_'))) throw new AppError('BAD_MULTIPART');
+    throw error;
+  }
+  async function readParts() {
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (typeof part.value === 'string' && part.value !== '') raw[part.fieldname] = part.value;
+        continue;
+      }
+      if (part.fieldname !== 'file' || file) {
+        part.file.resume();
+        continue;
+      }
+      const parsed = qualificationFields.safeParse(raw);
+      if (!parsed.success) {
+        part.file.resume();
+        throw validationError(parsed.error, 'body');
+      }
+      fields = parsed.data;
+      const type = part.mimetype;
+      if (!isAllowedType(type)) {
+        part.file.resume();
+        throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
+      }
+      const magic = MAGIC[type];
+      const stream = part.file;
+      let head: number[] = [];
+      async function* checked() {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          if (head.length < magic.length) {
+            head = [...head, ...chunk.subarray(0, magic.length - head.length)];
+            if (head.length >= magic.length && magic.some((b, i) => head[i] !== b)) {
+              throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
+            }
           }
+          yield chunk;
         }
-        yield chunk;
+        if (stream.truncated) throw new AppError('FILE_TOO_LARGE', { limit: QUALIFICATION_FILE_MAX_BYTES });
       }
-      if (stream.truncated) throw new AppError('FILE_TOO_LARGE', { limit: QUALIFICATION_FILE_MAX_BYTES });
-    }
-    try {
-      const stored = await s.blobs.put(checked());
-      if (stored.size < magic.length) throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
-      file = { ...stored, name: part.filename.slice(0, 200) || 'scan', type };
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new AppError('FILE_TOO_LARGE', { limit: QUALIFICATION_FILE_MAX_BYTES });
+      try {
+        const stored = await s.blobs.put(checked());
+        if (stored.size < magic.length) throw new AppError('FILE_TYPE_NOT_ALLOWED', { type });
+        file = { ...stored, name: part.filename.slice(0, 200) || 'scan', type };
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (error instanceof Error && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('FILE_TOO_LARGE', { limit: QUALIFICATION_FILE_MAX_BYTES });
+        }
+        throw error;
       }
-      throw error;
     }
   }
   if (!file || !fields) {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors/app-error';
 import { requireUser } from '../../platform/http/require-user';
 import { errorResponses } from '../../platform/http/responses';
+import type { UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { findOrganisation } from '../registry/repo';
 import { addQualification, readQualificationUpload } from './add-qualification';
@@ -16,18 +17,47 @@ import { withdrawQualification } from './withdraw-qualification';
 
 const supplierOnly = { roles: ['supplier'] } as const;
 
-/** Supplier profiles, SME declarations and qualification documents (C1). */
-export const supplierRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
-  // Multipart parsing only inside this plugin: the rest of the API stays JSON-only.
+async function findVisibleSupplier(s: Services, viewer: UserViewer, organisationId: string) {
+  const org = await findOrganisation(s.db, organisationId);
+  if (!org || !supplierFileAbilities(viewer, org).view) throw new AppError('NOT_FOUND');
+  return org;
+}
+
+/** The upload route, in its own scope with the multipart parser. */
+const qualificationUploadRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
   await app.register(fastifyMultipart, {
     limits: { fileSize: QUALIFICATION_FILE_MAX_BYTES, files: 1, fields: 10, parts: 11 },
   });
+  const visibleSupplier = (viewer: UserViewer, organisationId: string) =>
+    findVisibleSupplier(s, viewer, organisationId);
+  app.post(
+    '/api/suppliers/me/qualifications',
+    {
+      config: { access: supplierOnly },
+      schema: {
+        tags: ['suppliers'],
+        summary:
+          '添加资质证书（multipart：先字段 kind/title/number/issuer/validFrom/validUntil，后文件 file）/ Add a qualification',
+        consumes: ['multipart/form-data'],
+        response: { 201: qualificationView, ...errorResponses(400, 401, 403, 404, 409, 413) },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requireUser(request.viewer);
+      // May you do it before reading the upload: a suspended supplier's scan is never stored.
+      const org = await visibleSupplier(viewer, viewer.organisationId ?? '');
+      if (!supplierFileAbilities(viewer, org).edit) throw new AppError('INVALID_STATE', { state: org.status });
+      const upload = await readQualificationUpload(s, request);
+      const row = await addQualification(s, viewer, upload);
+      return reply.status(201).send(presentQualification(row, s.clock));
+    },
+  );
+};
 
-  const visibleSupplier = async (viewer: ReturnType<typeof requireUser>, organisationId: string) => {
-    const org = await findOrganisation(s.db, organisationId);
-    if (!org || !supplierFileAbilities(viewer, org).view) throw new AppError('NOT_FOUND');
-    return org;
-  };
+/** Supplier profiles, SME declarations and qualification documents (C1). */
+export const supplierRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services: s }) => {
+  const visibleSupplier = (viewer: UserViewer, organisationId: string) =>
+    findVisibleSupplier(s, viewer, organisationId);
 
   app.get(
     '/api/suppliers/:organisationId',
@@ -66,28 +96,8 @@ export const supplierRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
   );
 
-  app.post(
-    '/api/suppliers/me/qualifications',
-    {
-      config: { access: supplierOnly },
-      schema: {
-        tags: ['suppliers'],
-        summary:
-          '添加资质证书（multipart：先字段 kind/title/number/issuer/validFrom/validUntil，后文件 file）/ Add a qualification',
-        consumes: ['multipart/form-data'],
-        response: { 201: qualificationView, ...errorResponses(400, 401, 403, 404, 409, 413) },
-      },
-    },
-    async (request, reply) => {
-      const viewer = requireUser(request.viewer);
-      // May you do it before reading the upload: a suspended supplier's scan is never stored.
-      const org = await visibleSupplier(viewer, viewer.organisationId ?? '');
-      if (!supplierFileAbilities(viewer, org).edit) throw new AppError('INVALID_STATE', { state: org.status });
-      const upload = await readQualificationUpload(s, request);
-      const row = await addQualification(s, viewer, upload);
-      return reply.status(201).send(presentQualification(row, s.clock));
-    },
-  );
+  // Multipart parsing only in this nested scope: every other route stays JSON-only (415 for anything else).
+  await app.register(qualificationUploadRoutes, { services: s });
 
   app.delete(
     '/api/suppliers/:organisationId/qualifications/:id',

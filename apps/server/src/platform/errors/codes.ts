@@ -86,6 +86,11 @@ export const ERROR_CODES = {
     zh: '文件过大（上限 {limit} 字节）',
     en: 'The file is too large (limit {limit} bytes)',
   },
+  BAD_MULTIPART: {
+    status: 400,
+    zh: '上传内容格式错误（multipart/form-data）',
+    en: 'The upload is not well-formed multipart/form-data',
+  },
   FILE_MISSING: { status: 400, zh: '请附上资质证书扫描件', en: 'Attach the scanned qualification document' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again shortly' },
   INTERNAL: {
