@@ -15,7 +15,7 @@ const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item
 
 describe('the workspace navigation', () => {
   it('offers every role its overview, API tokens and password, and nothing the server would refuse', () => {
-    expect(keys(me('supplier'))).toEqual(['overview', 'tokens', 'password']);
+    expect(keys(me('supplier'))).toEqual(['overview', 'supplier-profile', 'tokens', 'password']);
     expect(keys(me('finance'))).toEqual(['overview', 'tokens', 'password']);
   });
 

@@ -4,6 +4,7 @@ import {
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,12 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { path: 'overview', label: 'menu.overview', icon: <DashboardOutlined />, when: () => true },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
+  {
+    path: 'supplier-profile',
+    label: 'menu.supplierProfile',
+    icon: <ShopOutlined />,
+    when: (me) => me.user.role === 'supplier',
+  },
   {
     path: 'registrations',
     label: 'menu.registrations',
