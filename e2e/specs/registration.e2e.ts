@@ -21,7 +21,8 @@ describe('supplier sign-up and the centre review', () => {
       await applicant.goto(`${suite.server.base}/register`);
       await applicant.getByLabel('单位名称').fill(NAME);
       await applicant.getByLabel('统一社会信用代码').fill(`${USCC.slice(0, 17)}X`);
-      await applicant.getByLabel('所属行业').click();
+      // The industry list is long (16 items, virtualised): search it.
+      await applicant.getByLabel('所属行业').fill('软件');
       await applicant.getByTitle('软件和信息技术服务业').click();
       await applicant.getByLabel('从业人员').fill('50');
       await applicant.getByLabel('营业收入').fill('600');
