@@ -21,8 +21,18 @@ describe('supplier sign-up and the centre review', () => {
       await applicant.goto(`${suite.server.base}/register`);
       await applicant.getByLabel('单位名称').fill(NAME);
       await applicant.getByLabel('统一社会信用代码').fill(`${USCC.slice(0, 17)}X`);
-      await applicant.getByLabel('企业规模').click();
-      await applicant.getByTitle('小型企业').click();
+      // The industry list is long (16 items, virtualised): search it.
+      await applicant.getByLabel('所属行业').fill('软件');
+      await applicant.getByTitle('软件和信息技术服务业').click();
+      await applicant.getByLabel('从业人员').fill('50');
+      await applicant.getByLabel('营业收入').fill('600');
+      // The scale is derived as the figures are typed, with the thresholds that decided it.
+      await applicant.getByTestId('derived-scale').getByText('小型企业').first().waitFor();
+      expect(await applicant.getByTestId('declaration-text').textContent()).toContain(
+        '从业人员50人，营业收入为600万元',
+      );
+      await applicant.getByLabel('我已阅读上述声明函，确认其内容真实').check();
+      await screenshot(applicant, 'register-profile-declaration');
       await applicant.getByLabel('账号名').fill('yunqi');
       await applicant.getByLabel('联系人姓名').fill('吴晓');
       await applicant.getByLabel('密码', { exact: true }).fill('Yunqi2026abc');
@@ -76,7 +86,9 @@ describe('supplier sign-up and the centre review', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        organisation: { name, uscc: buildUscc('91', '520221', 'MA6H7K2P'), scale: 'micro' },
+        organisation: { name, uscc: buildUscc('91', '520221', 'MA6H7K2P') },
+        profile: { industry: 'other', employees: 5 },
+        declaration: { declaredScale: 'micro', confirmed: true },
         user: {
           login: 'tuihui',
           displayName: '赵六',

@@ -42,6 +42,7 @@ import { portalRoutes } from './modules/portal/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { registryRoutes } from './modules/registry/routes';
+import { supplierRoutes } from './modules/suppliers/routes';
 import { tokenRoutes } from './modules/tokens/routes';
 import type { Services } from './services';
 
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     accountRoutes,
     tokenRoutes,
     expertRoutes,
+    supplierRoutes,
     projectRoutes,
     noticeRoutes,
     portalRoutes,

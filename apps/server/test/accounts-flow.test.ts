@@ -13,7 +13,9 @@ describe('accounts: sign-up, approval, sessions, passwords, API tokens', () => {
       method: 'POST',
       url: '/api/registrations/suppliers',
       payload: {
-        organisation: { name: '六盘水市凉都办公用品有限公司', uscc, scale: 'micro' },
+        organisation: { name: '六盘水市凉都办公用品有限公司', uscc },
+        profile: { industry: 'other', employees: 5 },
+        declaration: { declaredScale: 'micro', confirmed: true },
         user: { login, displayName: '王小二', password: 'Secret12345', email: 'wang@example.cn', phone: '13985800000' },
       },
     });

@@ -9,7 +9,15 @@ import {
 import { eq } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiTokens, expertConflicts, expertProfiles, ledgerHead, organisations, users } from '../src/db/schema';
+import {
+  apiTokens,
+  expertConflicts,
+  expertProfiles,
+  ledgerHead,
+  organisations,
+  supplierQualifications,
+  users,
+} from '../src/db/schema';
 import { projectFixture } from './support/project-fixture';
 import { multipartFile, pdfBytes } from './support/multipart';
 import { projectBody } from './support/project-body';
@@ -222,7 +230,9 @@ async function lockedUser(t: TestApp): Promise<string> {
 const signUpBody = () => {
   const login = `signup-${unique()}`;
   return {
-    organisation: { name: `贵州${login}科技有限公司`, uscc: freshUscc(), scale: 'small' },
+    organisation: { name: `贵州${login}科技有限公司`, uscc: freshUscc() },
+    profile: { industry: 'other', employees: 50 },
+    declaration: { declaredScale: 'small', confirmed: true },
     user: {
       login,
       displayName: '注册测试',
@@ -232,6 +242,70 @@ const signUpBody = () => {
     },
   };
 };
+
+// Supplier files (profile, SME declaration, qualifications).
+
+const supplierProfileBody = {
+  profile: { industry: 'software-it-services', employees: 50, revenueFen: 600 * 1_000_000 },
+  declaration: { declaredScale: 'small', confirmed: true },
+};
+
+/** The caller's own organisation when it is a supplier, else a new supplier's (the caller's is not a supplier). */
+async function supplierOrganisation(t: TestApp, me: Me | null, whose: 'own' | 'other'): Promise<string> {
+  if (whose === 'own' && me?.role === 'supplier' && me.organisationId) return me.organisationId;
+  return otherOrganisation(t);
+}
+
+/** A qualification of a supplier's (with a stored scan), not withdrawn. */
+async function qualificationOf(t: TestApp, organisationId: string): Promise<string> {
+  const [user] = await t.services.db.select({ id: users.id }).from(users).limit(1);
+  const file = await t.services.blobs.put(Buffer.from('%PDF-1.4 matrix test scan'));
+  const [row] = await t.services.db
+    .insert(supplierQualifications)
+    .values({
+      organisationId,
+      kind: 'iso9001',
+      title: '质量管理体系认证证书',
+      number: `Q${unique()}`,
+      issuer: '中国质量认证中心',
+      validFrom: '2025-01-01',
+      validUntil: '2028-01-01',
+      fileHash: file.hash,
+      fileName: 'iso9001.pdf',
+      fileType: 'application/pdf',
+      fileSize: file.size,
+      addedAt: t.clock.now(),
+      addedBy: user?.id ?? '',
+    })
+    .returning({ id: supplierQualifications.id });
+  if (!row) throw new Error('no qualification');
+  return row.id;
+}
+
+/** A multipart upload of a qualification: fields first, then the scan. */
+function qualificationUpload(): Request {
+  const boundary = `----zc${unique()}`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([
+    Buffer.from(
+      field('kind', 'iso9001') +
+        field('title', '质量管理体系认证证书') +
+        field('number', `Q${unique()}`) +
+        field('issuer', '中国质量认证中心') +
+        field('validUntil', '2028-01-01') +
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="scan.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
+    ),
+    Buffer.from('%PDF-1.4 a scanned certificate'),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return {
+    method: 'POST',
+    url: '/api/suppliers/me/qualifications',
+    payload: body,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(me.role);
 
@@ -1099,6 +1173,68 @@ const MATRIX: readonly Row[] = [
     expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
     build: async (t) =>
       get(`/api/notices/${(await projectFixture(t, null, { whose: 'other', status: 'published' })).noticeId}`),
+  },
+  {
+    route: 'GET /api/suppliers/:organisationId',
+    resource: "own supplier file (others: a supplier's they do not belong to)",
+    expect: [401, 404, 404, 200, 200, 404, 200, 404, 200],
+    build: async (t, me) => get(`/api/suppliers/${await supplierOrganisation(t, me, 'own')}`),
+  },
+  {
+    route: 'GET /api/suppliers/:organisationId',
+    resource: "another supplier's file",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) => get(`/api/suppliers/${await supplierOrganisation(t, me, 'other')}`),
+  },
+  {
+    route: 'PUT /api/suppliers/me/profile',
+    resource: 'own profile',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async () => ({ method: 'PUT', url: '/api/suppliers/me/profile', payload: supplierProfileBody }),
+  },
+  {
+    route: 'POST /api/suppliers/me/qualifications',
+    resource: 'own qualifications',
+    expect: [401, 403, 403, 403, 201, 403, 403, 403, 403],
+    build: async () => qualificationUpload(),
+  },
+  {
+    route: 'DELETE /api/suppliers/:organisationId/qualifications/:id',
+    resource: "own qualification (others: a supplier's)",
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const org = await supplierOrganisation(t, me, 'own');
+      return { method: 'DELETE', url: `/api/suppliers/${org}/qualifications/${await qualificationOf(t, org)}` };
+    },
+  },
+  {
+    route: 'DELETE /api/suppliers/:organisationId/qualifications/:id',
+    resource: "another supplier's qualification",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const org = await supplierOrganisation(t, me, 'other');
+      return { method: 'DELETE', url: `/api/suppliers/${org}/qualifications/${await qualificationOf(t, org)}` };
+    },
+  },
+  {
+    route: 'GET /api/suppliers/:organisationId/qualifications/:id/file',
+    resource: "own qualification's scan (others: a supplier's they do not belong to)",
+    expect: [401, 404, 404, 200, 200, 404, 200, 404, 200],
+    build: async (t, me) => {
+      const org = await supplierOrganisation(t, me, 'own');
+      return get(`/api/suppliers/${org}/qualifications/${await qualificationOf(t, org)}/file`, (res) =>
+        expect(res.body).toContain('%PDF'),
+      );
+    },
+  },
+  {
+    route: 'GET /api/suppliers/:organisationId/qualifications/:id/file',
+    resource: "another supplier's qualification scan",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) => {
+      const org = await supplierOrganisation(t, me, 'other');
+      return get(`/api/suppliers/${org}/qualifications/${await qualificationOf(t, org)}/file`);
+    },
   },
 ];
 

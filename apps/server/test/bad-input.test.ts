@@ -127,7 +127,7 @@ const admittedRole = (r: RouteEntry): Role | null =>
   'public' in r.access ? null : r.access.roles === 'any' ? 'supplier' : (r.access.roles[0] ?? null);
 const fillParams = (url: string, id: string) => url.replace(/:id\b/g, id);
 /** Routes that take a multipart/form-data upload. */
-const MULTIPART_ROUTES = new Set(['POST /api/projects/:id/documents']);
+const MULTIPART_ROUTES = new Set(['POST /api/projects/:id/documents', 'POST /api/suppliers/me/qualifications']);
 
 /**
  * Runs one refused request and checks the answer and that the database did not change. The clock moves on first,
@@ -185,7 +185,9 @@ function variant(base: Json, path: string, value: unknown): Json {
 const signUp = (): Json => {
   const login = `bad-${unique()}`;
   return {
-    organisation: { name: '贵州测试科技有限公司', uscc: freshUscc(), scale: 'small' },
+    organisation: { name: '贵州测试科技有限公司', uscc: freshUscc() },
+    profile: { industry: 'other', employees: 50 },
+    declaration: { declaredScale: 'small', confirmed: true },
     user: { login, displayName: '测试', password: 'abc1234567', email: `${login}@example.cn`, phone: '13800000000' },
   };
 };
@@ -288,8 +290,13 @@ const CASES: Case[] = [
     ['organisation.name', 42, 'a number'],
     ['organisation.name', long(101), 'too long'],
     ['organisation.name', '  甲 ', 'too short once trimmed'],
-    ['organisation.scale', 'huge', 'not a known scale'],
-    ['organisation.scale', 3, 'a number'],
+    ['profile.industry', 'mining', 'not a known industry'],
+    ['profile.employees', REMOVE, 'missing when the industry counts employees'],
+    ['profile.employees', -1, 'negative'],
+    ['profile.revenueFen', 1.5, 'not whole fen'],
+    ['declaration.declaredScale', 'huge', 'not a known scale'],
+    ['declaration.confirmed', false, 'not ticked'],
+    ['organisation.usccPilot', 'yes', 'not a boolean'],
     ['organisation.uscc', 123, 'a number'],
     ['organisation.uscc', '9144030070846113', 'too short'],
     ['organisation.uscc', '9144030070846113IT', 'with a forbidden character'],
@@ -724,7 +731,7 @@ describe('bad input, route by route', () => {
     for (const r of apiRoutes(t).filter((r) => r.method !== 'GET')) {
       const role = admittedRole(r);
       for (const type of ['application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-        // Uploads read multipart bodies (their own cases are in projects.test.ts).
+        // Uploads read multipart bodies (their own cases are in projects.test.ts and suppliers.test.ts).
         if (type.startsWith('multipart/') && MULTIPART_ROUTES.has(`${r.method} ${r.url}`)) continue;
         const opts = toInject({
           method: r.method as Req['method'],

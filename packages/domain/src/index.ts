@@ -26,4 +26,5 @@ export * from './money';
 export * from './money-chinese-capital';
 export * from './procurement-setup';
 export * from './bilingual';
+export * from './suppliers';
 export * from './project-publication-check';

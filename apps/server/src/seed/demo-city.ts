@@ -4,6 +4,7 @@ import { hashPassword } from '../platform/auth/password';
 import { appendEvent } from '../platform/events/append-event';
 import type { Services } from '../services';
 import { accountAudience } from '../modules/auth/audience';
+import { seedSupplierFiles } from './demo-suppliers';
 import { seedDemoProjects } from './demo-projects';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-city-data';
 
@@ -37,6 +38,7 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
       const now = s.clock.now();
       const system = { userId: null, organisationId: null };
       const ids = new Map<string, string>();
+      const supplierUsers = new Map<string, string>();
       for (const org of DEMO_ORGANISATIONS) {
         const [row] = await tx
           .insert(organisations)
@@ -77,6 +79,9 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
           })
           .returning({ id: users.id });
         if (!row) throw new Error('insert returned nothing');
+        if (user.role === 'supplier' && user.organisation && !supplierUsers.has(user.organisation)) {
+          supplierUsers.set(user.organisation, row.id);
+        }
         await appendEvent(tx, s.clock, {
           type: 'user.created',
           payload: { userId: row.id, login: user.login, role: user.role, organisationId },
@@ -85,6 +90,18 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
           audience: accountAudience(organisationId),
         });
       }
+      // Supplier profiles, SME declarations and qualifications (one expired), as their first users made them.
+      await seedSupplierFiles(
+        tx,
+        s,
+        DEMO_ORGANISATIONS.filter((o) => o.kind === 'supplier').map((o) => ({
+          key: o.key,
+          organisationId: ids.get(o.key) ?? '',
+          name: o.name,
+          uscc: o.uscc,
+          userId: supplierUsers.get(o.key) ?? '',
+        })),
+      );
       await appendEvent(tx, s.clock, {
         type: 'platform.demo_seeded',
         payload: { organisations: DEMO_ORGANISATIONS.length, users: DEMO_USERS.length },

@@ -30,7 +30,7 @@ describe('the API client', () => {
   it('sends the CSRF token on unsafe requests only, and sends cookies', async () => {
     setCsrfToken('csrf-123');
     await api.GET('/api/organisations', { params: { query: { status: 'pending' } } });
-    await api.POST('/api/organisations/{id}/approve', { params: { path: { id: 'o1' } } });
+    await api.POST('/api/organisations/{id}/approve', { params: { path: { id: 'o1' } }, body: {} });
     await api.DELETE('/api/tokens/{id}', { params: { path: { id: 't1' } } });
     expect(sent.map((r) => [r.method, r.headers.get('x-csrf-token')])).toEqual([
       ['GET', null],

@@ -335,8 +335,20 @@ export interface paths {
                         organisation: {
                             name: string;
                             uscc: string;
+                            /** @default false */
+                            usccPilot?: boolean;
+                        };
+                        profile: {
                             /** @enum {string} */
-                            scale: "large" | "medium" | "small" | "micro";
+                            industry: "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport" | "warehousing" | "postal" | "accommodation" | "catering" | "information-transmission" | "software-it-services" | "real-estate-development" | "property-management" | "leasing-business-services" | "other";
+                            employees?: number | null;
+                            revenueFen?: number | null;
+                            assetsFen?: number | null;
+                        };
+                        declaration: {
+                            /** @enum {string} */
+                            declaredScale: "large" | "medium" | "small" | "micro";
+                            confirmed: boolean;
                         };
                         user: {
                             login: string;
@@ -579,7 +591,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        usccOverrideReason?: string;
+                    } | null;
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -1714,6 +1732,544 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Error"];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 供应商档案（企业信息、声明函、资质）/ A supplier file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            organisationId: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            profile: {
+                                /** @enum {string} */
+                                industry: "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport" | "warehousing" | "postal" | "accommodation" | "catering" | "information-transmission" | "software-it-services" | "real-estate-development" | "property-management" | "leasing-business-services" | "other";
+                                employees: number | null;
+                                revenueFen: number | null;
+                                assetsFen: number | null;
+                                /** @enum {string} */
+                                derivedScale: "large" | "medium" | "small" | "micro";
+                                working: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                usccPilot: boolean;
+                                usccOverrideReason: string | null;
+                                changedAfterApprovalAt: string | null;
+                                updatedAt: string;
+                            } | null;
+                            declaration: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                declaredScale: "large" | "medium" | "small" | "micro";
+                                text: string;
+                                declaredAt: string;
+                                declaredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                            } | null;
+                            qualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "business-licence" | "iso9001" | "iso14001" | "iso45001" | "safety-production-licence" | "construction-qualification" | "medical-device-licence" | "software-enterprise" | "other";
+                                title: string;
+                                number: string;
+                                issuer: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                validity: "permanent" | "valid" | "not-yet-valid" | "expired";
+                                file: {
+                                    name: string;
+                                    type: string;
+                                    size: number;
+                                    sha256: string;
+                                };
+                                addedAt: string;
+                                withdrawnAt: string | null;
+                            }[];
+                            abilities: {
+                                edit: boolean;
+                                approveNeedsOverrideReason: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改企业信息并重新声明 / Change my profile and declare again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        profile: {
+                            /** @enum {string} */
+                            industry: "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport" | "warehousing" | "postal" | "accommodation" | "catering" | "information-transmission" | "software-it-services" | "real-estate-development" | "property-management" | "leasing-business-services" | "other";
+                            employees?: number | null;
+                            revenueFen?: number | null;
+                            assetsFen?: number | null;
+                        };
+                        declaration: {
+                            /** @enum {string} */
+                            declaredScale: "large" | "medium" | "small" | "micro";
+                            confirmed: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            organisationId: string;
+                            name: string;
+                            uscc: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "active" | "rejected" | "suspended";
+                            profile: {
+                                /** @enum {string} */
+                                industry: "agriculture" | "industry" | "construction" | "wholesale" | "retail" | "transport" | "warehousing" | "postal" | "accommodation" | "catering" | "information-transmission" | "software-it-services" | "real-estate-development" | "property-management" | "leasing-business-services" | "other";
+                                employees: number | null;
+                                revenueFen: number | null;
+                                assetsFen: number | null;
+                                /** @enum {string} */
+                                derivedScale: "large" | "medium" | "small" | "micro";
+                                working: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                usccPilot: boolean;
+                                usccOverrideReason: string | null;
+                                changedAfterApprovalAt: string | null;
+                                updatedAt: string;
+                            } | null;
+                            declaration: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                declaredScale: "large" | "medium" | "small" | "micro";
+                                text: string;
+                                declaredAt: string;
+                                declaredBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    displayName: string;
+                                };
+                            } | null;
+                            qualifications: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "business-licence" | "iso9001" | "iso14001" | "iso45001" | "safety-production-licence" | "construction-qualification" | "medical-device-licence" | "software-enterprise" | "other";
+                                title: string;
+                                number: string;
+                                issuer: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                /** @enum {string} */
+                                validity: "permanent" | "valid" | "not-yet-valid" | "expired";
+                                file: {
+                                    name: string;
+                                    type: string;
+                                    size: number;
+                                    sha256: string;
+                                };
+                                addedAt: string;
+                                withdrawnAt: string | null;
+                            }[];
+                            abilities: {
+                                edit: boolean;
+                                approveNeedsOverrideReason: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/me/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加资质证书（multipart：先字段 kind/title/number/issuer/validFrom/validUntil，后文件 file）/ Add a qualification */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "business-licence" | "iso9001" | "iso14001" | "iso45001" | "safety-production-licence" | "construction-qualification" | "medical-device-licence" | "software-enterprise" | "other";
+                            title: string;
+                            number: string;
+                            issuer: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** @enum {string} */
+                            validity: "permanent" | "valid" | "not-yet-valid" | "expired";
+                            file: {
+                                name: string;
+                                type: string;
+                                size: number;
+                                sha256: string;
+                            };
+                            addedAt: string;
+                            withdrawnAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{organisationId}/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 撤回资质（留存为证据）/ Withdraw a qualification (kept as evidence) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "business-licence" | "iso9001" | "iso14001" | "iso45001" | "safety-production-licence" | "construction-qualification" | "medical-device-licence" | "software-enterprise" | "other";
+                            title: string;
+                            number: string;
+                            issuer: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** @enum {string} */
+                            validity: "permanent" | "valid" | "not-yet-valid" | "expired";
+                            file: {
+                                name: string;
+                                type: string;
+                                size: number;
+                                sha256: string;
+                            };
+                            addedAt: string;
+                            withdrawnAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/suppliers/{organisationId}/qualifications/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 资质证书扫描件 / The scanned qualification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -22,7 +22,7 @@ describe('the dictionaries', () => {
   });
 
   it('keep English text out of the Chinese dictionary, except names and acronyms', () => {
-    const allowed = /^(API|SM3|English|CSRF|PDF|DOC|DOCX|XLS|XLSX|OFD|ZIP|SHA|MB)$/;
+    const allowed = /^(API|SM3|English|CSRF|PDF|DOC|DOCX|XLS|XLSX|OFD|ZIP|SHA|MB|PNG|JPEG)$/;
     for (const key of keys) {
       const words = zh[key].replace(/\{\w+\}/g, '').match(/[A-Za-z]{3,}/g) ?? [];
       expect(

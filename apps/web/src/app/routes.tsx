@@ -17,6 +17,7 @@ const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
 const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+const SupplierProfilePage = lazy(() => import('../features/suppliers/supplier-profile-page'));
 const ProjectsPage = lazy(() => import('../features/projects/projects-page'));
 const ProjectEditorPage = lazy(() => import('../features/projects/project-editor-page'));
 const NoticesPage = lazy(() => import('../features/notices/notices-page'));
@@ -54,6 +55,7 @@ export function AppRoutes() {
         path="workspace"
         element={
           <RequireUser>
+        <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
             <WorkspaceLayout />
           </RequireUser>
         }

@@ -8,6 +8,7 @@ import {
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -34,6 +35,12 @@ const ENTRIES: Entry[] = [
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
+  {
+    path: 'supplier-profile',
+    label: 'menu.supplierProfile',
+    icon: <ShopOutlined />,
+    when: (me) => me.user.role === 'supplier',
+  },
   {
     path: 'registrations',
     label: 'menu.registrations',

@@ -4,6 +4,7 @@ export * from './ledger';
 export * from './experts';
 export * from './certificates';
 export * from './projects';
+export * from './suppliers';
 export * from './notices';
 export * from './platform-keys';
 export * from './login-challenges';

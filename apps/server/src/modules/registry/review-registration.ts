@@ -1,6 +1,7 @@
-import { REGISTRATION_TRANSITIONS, nextState, roleMay } from '@zhengcai/domain';
+import { REGISTRATION_TRANSITIONS, nextState, roleMay, usccCheckCharacter } from '@zhengcai/domain';
 import { eq } from 'drizzle-orm';
-import { organisations } from '../../db/schema';
+import { organisations, supplierProfiles } from '../../db/schema';
+import { findProfile } from '../suppliers/repo';
 import { AppError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
@@ -8,7 +9,7 @@ import type { Services } from '../../services';
 import { organisationAbilities } from './policy';
 import { findOrganisation, setOrganisationUsersStatus } from './repo';
 
-export type Decision = { approve: true } | { approve: false; reason: string };
+export type Decision = { approve: true; usccOverrideReason?: string | undefined } | { approve: false; reason: string };
 
 /**
  * Centre staff approve or reject a pending registration. Can you see it (404) → may you do it (403) → is it still
@@ -25,6 +26,16 @@ export async function reviewRegistration(s: Services, viewer: UserViewer, organi
     if (!status) throw new AppError('INVALID_STATE', { state: org.status });
     const now = s.clock.now();
     const reason = decision.approve ? null : decision.reason;
+    // A credit code submitted as an early pilot code (it failed its check character) needs the reviewer's reason.
+    const profile = await findProfile(tx, org.id, true);
+    const override = decision.approve && profile?.usccPilot ? decision.usccOverrideReason : undefined;
+    if (decision.approve && profile?.usccPilot && !override) throw new AppError('USCC_OVERRIDE_REASON_REQUIRED');
+    if (override) {
+      await tx
+        .update(supplierProfiles)
+        .set({ usccOverrideReason: override })
+        .where(eq(supplierProfiles.organisationId, org.id));
+    }
     const [updated] = await tx
       .update(organisations)
       .set({ status, statusReason: reason, updatedAt: now })
@@ -39,7 +50,19 @@ export async function reviewRegistration(s: Services, viewer: UserViewer, organi
     if (decision.approve) {
       await appendEvent(tx, s.clock, {
         type: 'organisation.approved',
-        payload: { organisationId: org.id, name: org.name },
+        payload: {
+          organisationId: org.id,
+          name: org.name,
+          ...(override && org.uscc
+            ? {
+                usccOverride: {
+                  uscc: org.uscc,
+                  expected: usccCheckCharacter(org.uscc.slice(0, 17)) ?? '?',
+                  reason: override,
+                },
+              }
+            : {}),
+        },
         ...common,
       });
     } else {

@@ -10,6 +10,7 @@ import { presentOrganisation } from './present-organisation';
 import { findOrganisation, listOrganisations } from './repo';
 import { reviewRegistration } from './review-registration';
 import {
+  approveBody,
   idParams,
   listOrganisationsQuery,
   organisationView,
@@ -84,12 +85,14 @@ export const registryRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
         tags: ['registry'],
         summary: '审核通过注册 / Approve a registration',
         params: idParams,
+        body: approveBody,
         response: { 200: organisationView, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const viewer = requireUser(request.viewer);
-      return presentOrganisation(viewer, await reviewRegistration(s, viewer, request.params.id, { approve: true }));
+      const decision = { approve: true as const, usccOverrideReason: request.body?.usccOverrideReason };
+      return presentOrganisation(viewer, await reviewRegistration(s, viewer, request.params.id, decision));
     },
   );
 

@@ -1,6 +1,7 @@
-import { ENTERPRISE_SCALES, REGISTRATION_STATES, checkUscc } from '@zhengcai/domain';
+import { ENTERPRISE_SCALES, REGISTRATION_STATES, admitUscc, checkUscc, type UsccProblem } from '@zhengcai/domain';
 import { z } from 'zod';
 import { loginNameSchema, newPasswordSchema, organisationKindSchema } from '../auth/schemas';
+import { declarationInput, profileInput } from '../suppliers/schemas';
 
 const USCC_REASONS = {
   USCC_LENGTH: (p: { length: number }) => ({
@@ -21,6 +22,17 @@ const USCC_REASONS = {
   }),
 };
 
+/** Why a credit code is refused, in both languages (GB 32100-2015: which character, or the check expected). */
+export function usccProblemText(p: UsccProblem): { zh: string; en: string } {
+  return p.code === 'USCC_LENGTH'
+    ? USCC_REASONS.USCC_LENGTH(p)
+    : p.code === 'USCC_CHARACTER'
+      ? USCC_REASONS.USCC_CHARACTER(p)
+      : p.code === 'USCC_DIVISION'
+        ? USCC_REASONS.USCC_DIVISION(p)
+        : USCC_REASONS.USCC_CHECK_CHARACTER(p);
+}
+
 /** A unified social credit code, checked per GB 32100-2015 with a reason that says what is wrong. */
 export const usccSchema = z
   .string()
@@ -28,27 +40,49 @@ export const usccSchema = z
   .transform((value, ctx) => {
     const result = checkUscc(value);
     if (result.ok) return result.code;
-    const p = result.problem;
+    const params = usccProblemText(result.problem);
+    ctx.addIssue({ code: 'custom', message: params.en, params: { ...params, problem: result.problem.code } });
+    return z.NEVER;
+  });
+
+/**
+ * The applicant's credit code at sign-up: a code failing only its check character passes when the applicant says
+ * it is an early pilot code (`usccPilot`), and then waits for the centre to accept it with a reason.
+ */
+const signUpOrganisation = z
+  .object({
+    name: z.string().trim().min(2).max(100),
+    uscc: z.string().max(40),
+    usccPilot: z.boolean().default(false),
+  })
+  .transform((o, ctx) => {
+    const admitted = admitUscc(o.uscc, o.usccPilot);
+    if (admitted.ok) return { name: o.name, uscc: admitted.code, usccPilot: admitted.needsOverride };
+    const text = usccProblemText(admitted.problem);
     const params =
-      p.code === 'USCC_LENGTH'
-        ? USCC_REASONS.USCC_LENGTH(p)
-        : p.code === 'USCC_CHARACTER'
-          ? USCC_REASONS.USCC_CHARACTER(p)
-          : p.code === 'USCC_DIVISION'
-            ? USCC_REASONS.USCC_DIVISION(p)
-            : USCC_REASONS.USCC_CHECK_CHARACTER(p);
-    ctx.addIssue({ code: 'custom', message: params.en, params: { ...params, problem: p.code } });
+      admitted.problem.code === 'USCC_CHECK_CHARACTER'
+        ? {
+            zh: `${text.zh}；若确为早期试点代码，请勾选“我的代码为早期试点代码”，由交易中心审核认可`,
+            en: `${text.en}. If it really is an early pilot code, tick "My code is an early pilot code" for the centre to decide`,
+          }
+        : text;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['uscc'],
+      message: params.en,
+      params: { ...params, problem: admitted.problem.code },
+    });
     return z.NEVER;
   });
 
 export const scaleSchema = z.enum(ENTERPRISE_SCALES);
 
 export const supplierSignUpBody = z.object({
-  organisation: z.object({
-    name: z.string().trim().min(2).max(100),
-    uscc: usccSchema,
-    scale: scaleSchema,
-  }),
+  organisation: signUpOrganisation,
+  /** 工信部联企业〔2011〕300号 figures: the scale is derived from them, never typed in. */
+  profile: profileInput,
+  /** The SME declaration (中小企业声明函) confirming the derived scale. */
+  declaration: declarationInput,
   user: z.object({
     login: loginNameSchema,
     displayName: z.string().trim().min(1).max(50),
@@ -88,3 +122,8 @@ export const listOrganisationsQuery = z.object({
 
 export const idParams = z.object({ id: z.string().uuid() });
 export const rejectBody = z.object({ reason: z.string().trim().min(2).max(500) });
+/** Approving a registration whose credit code was submitted as an early pilot code needs the reviewer's reason. */
+export const approveBody = z
+  .object({ usccOverrideReason: z.string().trim().min(2).max(500).optional() })
+  .nullable()
+  .optional();

@@ -1,3 +1,4 @@
+import { classifyEnterpriseScale } from '@zhengcai/domain';
 import type { z } from 'zod';
 import { organisations, users } from '../../db/schema';
 import { violatedUniqueConstraint } from '../../db/errors';
@@ -7,6 +8,12 @@ import { hashPassword } from '../../platform/auth/password';
 import type { Services } from '../../services';
 import { findByUscc, loginTaken } from './repo';
 import type { supplierSignUpBody } from './schemas';
+import { writeProfile } from '../suppliers/write-profile';
+
+const scaleOf = (p: z.infer<typeof supplierSignUpBody>['profile']) => {
+  const result = classifyEnterpriseScale(p);
+  return result.ok ? result.scale : null;
+};
 
 /**
  * A supplier registers itself (C1): the organisation and its first user are created together, both pending, and
@@ -16,7 +23,7 @@ export async function signUpSupplier(
   s: Services,
   input: z.infer<typeof supplierSignUpBody>,
 ): Promise<{ organisationId: string; status: 'pending' }> {
-  const { organisation, user } = input;
+  const { organisation, user, profile, declaration } = input;
   if (await findByUscc(s.db, organisation.uscc)) throw new AppError('USCC_TAKEN', { uscc: organisation.uscc });
   if (await loginTaken(s.db, user.login)) throw new AppError('LOGIN_TAKEN', { login: user.login });
   const passwordHash = await hashPassword(user.password, s.config.scryptLogN);
@@ -29,7 +36,6 @@ export async function signUpSupplier(
           kind: 'supplier',
           name: organisation.name,
           uscc: organisation.uscc,
-          scale: organisation.scale,
           status: 'pending',
           createdAt: now,
           updatedAt: now,
@@ -61,7 +67,7 @@ export async function signUpSupplier(
           name: org.name,
           kind: 'supplier',
           uscc: organisation.uscc,
-          scale: organisation.scale,
+          scale: scaleOf(profile),
         },
         actor,
         subject: { type: 'organisation', id: org.id },
@@ -73,6 +79,16 @@ export async function signUpSupplier(
         actor,
         subject: { type: 'user', id: created.id },
         audience,
+      });
+      // The profile, its derived scale and the declaration (refused if it says another scale) go with the sign-up.
+      await writeProfile(tx, s.clock, {
+        organisationId: org.id,
+        organisationName: org.name,
+        userId: created.id,
+        profile,
+        declaration,
+        afterApproval: false,
+        usccPilot: organisation.usccPilot,
       });
       return { organisationId: org.id, status: 'pending' as const };
     });

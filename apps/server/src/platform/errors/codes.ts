@@ -101,6 +101,32 @@ export const ERROR_CODES = {
     zh: '项目不符合发布条件，违反规则：{rules}（详见各字段说明）',
     en: 'The project cannot be published; rules broken: {rules} (see the fields)',
   },
+  SME_DECLARATION_MISMATCH: {
+    status: 400,
+    zh: '声明的企业规模（{declared}）与按所填数据划型的结果（{derived}）不一致，请核对行业、从业人员、营业收入和资产总额',
+    en: 'The declared scale ({declared}) differs from the scale the figures give ({derived}); check the industry, employees, revenue and total assets',
+  },
+  USCC_OVERRIDE_REASON_REQUIRED: {
+    status: 400,
+    zh: '该单位的信用代码未通过校验（早期试点代码），审核通过须填写认可理由',
+    en: 'This credit code failed its check (declared an early pilot code); approving it needs a reason',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '不支持的文件类型 {type}，请上传 PDF、PNG 或 JPEG 扫描件',
+    en: 'File type {type} is not accepted; upload a PDF, PNG or JPEG scan',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件过大（上限 {limit} 字节）',
+    en: 'The file is too large (limit {limit} bytes)',
+  },
+  BAD_MULTIPART: {
+    status: 400,
+    zh: '上传内容格式错误（multipart/form-data）',
+    en: 'The upload is not well-formed multipart/form-data',
+  },
+  FILE_MISSING: { status: 400, zh: '请附上资质证书扫描件', en: 'Attach the scanned qualification document' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用，请稍后再试', en: 'Service unavailable; try again shortly' },
   INTERNAL: {
     status: 500,

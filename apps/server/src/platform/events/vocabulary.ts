@@ -39,11 +39,24 @@ export const EVENTS = {
     payload: z.object({ ...orgRef, kind: KIND, uscc: z.string().nullable() }),
     summary: (p) => ({ zh: `创建机构“${p.name}”`, en: `Organisation "${p.name}" created` }),
   }),
-  /** Centre staff approved a registration; its users may now log in. */
+  /**
+   * Centre staff approved a registration; its users may now log in. Version 2 adds `usccOverride`: the credit code
+   * failed its check character, the supplier declared it an early pilot code, and the reviewer accepted it for the
+   * reason given (version 1 events have no such field).
+   */
   'organisation.approved': define({
-    version: 1,
-    payload: z.object(orgRef),
-    summary: (p) => ({ zh: `“${p.name}”注册审核通过`, en: `Registration of "${p.name}" approved` }),
+    version: 2,
+    payload: z.object({
+      ...orgRef,
+      usccOverride: z.object({ uscc: z.string(), expected: z.string(), reason: z.string() }).optional(),
+    }),
+    summary: (p) =>
+      p.usccOverride
+        ? {
+            zh: `“${p.name}”注册审核通过（信用代码校验未通过，按早期试点代码认可：${p.usccOverride.reason}）`,
+            en: `Registration of "${p.name}" approved (credit code accepted as an early pilot code: ${p.usccOverride.reason})`,
+          }
+        : { zh: `“${p.name}”注册审核通过`, en: `Registration of "${p.name}" approved` },
   }),
   /** Centre staff rejected a registration, with the reason given to the applicant. */
   'organisation.rejected': define({
@@ -343,6 +356,60 @@ export const EVENTS = {
       bodySha256: z.string(),
     }),
     summary: (p) => ({ zh: `发布公告：${p.title}`, en: `Notice published: ${p.title}` }),
+  }),
+  /**
+   * A supplier set its profile (at sign-up or later): industry and the figures of 工信部联企业〔2011〕300号, and the
+   * scale derived from them. `afterApproval` marks a change made while the registration was already approved.
+   */
+  'supplier.profile_set': define({
+    version: 1,
+    payload: z.object({
+      organisationId: z.string().uuid(),
+      industry: z.string(),
+      employees: z.number().int().nullable(),
+      revenueFen: z.number().int().nullable(),
+      assetsFen: z.number().int().nullable(),
+      derivedScale: z.string(),
+      afterApproval: z.boolean(),
+    }),
+    summary: (p) => ({
+      zh: p.afterApproval ? '供应商在审核通过后修改了企业信息' : '供应商填写了企业信息',
+      en: p.afterApproval ? 'Supplier changed its profile after approval' : 'Supplier profile set',
+    }),
+  }),
+  /** A supplier confirmed its SME declaration (中小企业声明函, 财库〔2020〕46号); the text is as confirmed. */
+  'supplier.sme_declared': define({
+    version: 1,
+    payload: z.object({
+      organisationId: z.string().uuid(),
+      declarationId: z.string().uuid(),
+      declaredScale: z.string(),
+      text: z.string(),
+    }),
+    summary: () => ({ zh: '供应商确认了中小企业声明函', en: 'Supplier confirmed its SME declaration' }),
+  }),
+  /** A supplier added a qualification document (资质证书) with its scanned copy (content hash). */
+  'supplier.qualification_added': define({
+    version: 1,
+    payload: z.object({
+      organisationId: z.string().uuid(),
+      qualificationId: z.string().uuid(),
+      kind: z.string(),
+      title: z.string(),
+      number: z.string(),
+      issuer: z.string(),
+      validFrom: z.string().nullable(),
+      validUntil: z.string().nullable(),
+      fileHash: z.string(),
+      fileSize: z.number().int(),
+    }),
+    summary: (p) => ({ zh: `供应商添加资质：${p.title}`, en: `Supplier added a qualification: ${p.title}` }),
+  }),
+  /** A supplier withdrew a qualification; the record and its file stay as evidence. */
+  'supplier.qualification_withdrawn': define({
+    version: 1,
+    payload: z.object({ organisationId: z.string().uuid(), qualificationId: z.string().uuid(), title: z.string() }),
+    summary: (p) => ({ zh: `供应商撤回资质：${p.title}`, en: `Supplier withdrew a qualification: ${p.title}` }),
   }),
   /** The demo city was seeded (README command 1); marks the seed as done so it runs once. */
   'platform.demo_seeded': define({

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Divider, Form, Input, Result, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Divider, Form, Input, Result } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -6,17 +6,32 @@ import { errorText, showFieldErrors, type ApiError } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 
+import { ScaleFields, classify, profileBody, type ProfileFormValues } from '../suppliers/scale-fields';
+
 type Body = paths['/api/registrations/suppliers']['post']['requestBody']['content']['application/json'];
-const SCALES = ['large', 'medium', 'small', 'micro'] as const;
+/** The form's values: the profile's amounts as typed in 万元, the declaration as a tick. */
+type FormValues = Omit<Body, 'profile' | 'declaration'> & {
+  profile: ProfileFormValues;
+  declaration: { confirmed?: boolean };
+};
 
 /** Supplier self-registration (C1); the server checks the credit code and says exactly what is wrong. */
 export function RegisterPage() {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<Body>();
+  const [form] = Form.useForm<FormValues>();
+  const orgName = Form.useWatch(['organisation', 'name'], form) ?? '';
   const [done, setDone] = useState(false);
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (body: Body) => {
+  const submit = async (values: FormValues) => {
+    const profile = profileBody(values.profile);
+    const derived = classify(values.profile);
+    if (!profile || !derived?.ok) return;
+    const body: Body = {
+      ...values,
+      profile,
+      declaration: { declaredScale: derived.scale, confirmed: values.declaration.confirmed === true },
+    };
     setBusy(true);
     const { error } = await api.POST('/api/registrations/suppliers', { body });
     setBusy(false);
@@ -62,9 +77,11 @@ export function RegisterPage() {
         >
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name={['organisation', 'scale']} label={t('register.scale')} rules={required}>
-          <Select options={SCALES.map((s) => ({ value: s, label: t(`scale.${s}`) }))} />
+        <Form.Item name={['organisation', 'usccPilot']} valuePropName="checked" extra={t('register.pilotHelp')}>
+          <Checkbox data-testid="uscc-pilot">{t('register.pilot')}</Checkbox>
         </Form.Item>
+        <Divider titlePlacement="start">{t('register.profile')}</Divider>
+        <ScaleFields form={form} supplierName={orgName} />
         <Divider titlePlacement="start">{t('register.account')}</Divider>
         <Form.Item name={['user', 'login']} label={t('register.login')} rules={required}>
           <Input autoComplete="username" maxLength={64} />

@@ -1,16 +1,27 @@
-import { App, Button, Card, Empty, Input, Modal, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Empty, Input, Modal, Space, Spin, Table, Tag } from 'antd';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
-import { firstReason, errorText } from '../../api/errors';
+import { firstReason } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
+import { SupplierFileView } from '../suppliers/supplier-file';
 
 type Organisation =
   paths['/api/organisations']['get']['responses'][200]['content']['application/json']['items'][number];
 
 const loadPending = async (): Promise<Organisation[]> =>
   (await api.GET('/api/organisations', { params: { query: { status: 'pending', limit: 200 } } })).data?.items ?? [];
+
+/** The supplier's profile, declaration and qualifications, loaded when the row is opened. */
+function SupplierDetails({ id }: { id: string }) {
+  const loader = useCallback(
+    async () => (await api.GET('/api/suppliers/{organisationId}', { params: { path: { organisationId: id } } })).data,
+    [id],
+  );
+  const { data } = useLoader(loader);
+  return data ? <SupplierFileView file={data} /> : <Spin />;
+}
 
 /** Centre staff review supplier registrations; the buttons follow the abilities the server sends. */
 export default function RegistrationsPage() {
@@ -20,10 +31,25 @@ export default function RegistrationsPage() {
   const [rejecting, setRejecting] = useState<Organisation | null>(null);
   const [reason, setReason] = useState('');
 
-  const approve = async (org: Organisation) => {
-    const { error } = await api.POST('/api/organisations/{id}/approve', { params: { path: { id: org.id } } });
-    if (error) void message.error(errorText(error, lang));
-    else void message.success(`${org.name}：${t('reg.approved')}`);
+  const [overriding, setOverriding] = useState<Organisation | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const approve = async (org: Organisation, usccOverrideReason?: string) => {
+    // A credit code submitted as an early pilot code needs the reviewer's reason: ask for it first.
+    if (usccOverrideReason === undefined) {
+      const file = await api.GET('/api/suppliers/{organisationId}', { params: { path: { organisationId: org.id } } });
+      if (file.data?.abilities.approveNeedsOverrideReason) return setOverriding(org);
+    }
+    const { error } = await api.POST('/api/organisations/{id}/approve', {
+      params: { path: { id: org.id } },
+      body: usccOverrideReason ? { usccOverrideReason } : {},
+    });
+    if (error) {
+      void message.error(firstReason(error, lang));
+      return;
+    }
+    void message.success(`${org.name}：${t('reg.approved')}`);
+    setOverriding(null);
+    setOverrideReason('');
     load();
   };
   const reject = async () => {
@@ -51,6 +77,7 @@ export default function RegistrationsPage() {
         locale={{ emptyText: <Empty description={t('reg.empty')} /> }}
         scroll={{ x: 720 }}
         pagination={false}
+        expandable={{ expandedRowRender: (org) => <SupplierDetails id={org.id} /> }}
         columns={[
           { title: t('reg.name'), dataIndex: 'name' },
           {
@@ -93,6 +120,23 @@ export default function RegistrationsPage() {
           },
         ]}
       />
+      <Modal
+        open={overriding !== null}
+        title={`${t('reg.overrideTitle')}：${overriding?.name ?? ''}`}
+        onOk={() => overriding && void approve(overriding, overrideReason)}
+        onCancel={() => setOverriding(null)}
+        okText={t('reg.approve')}
+        cancelText={t('common.cancel')}
+      >
+        <Input.TextArea
+          rows={3}
+          placeholder={t('reg.overrideReason')}
+          value={overrideReason}
+          onChange={(e) => setOverrideReason(e.target.value)}
+          maxLength={500}
+          data-testid="override-reason"
+        />
+      </Modal>
       <Modal
         open={rejecting !== null}
         title={`${t('reg.reject')}：${rejecting?.name ?? ''}`}
