@@ -5,3 +5,4 @@ export * from './experts';
 export * from './certificates';
 export * from './projects';
 export * from './platform-keys';
+export * from './bids';
