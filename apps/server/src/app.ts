@@ -28,6 +28,7 @@ import { LiveHub } from './platform/live/live-hub';
 import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
 import { authRoutes } from './modules/auth/routes';
+import { bidRoutes } from './modules/bids/routes';
 import { expertRoutes } from './modules/experts/routes';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { liveRoutes } from './modules/live/routes';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     portalRoutes,
     ledgerRoutes,
     liveRoutes,
+    bidRoutes,
   ]) {
     await app.register(plugin, { services });
   }

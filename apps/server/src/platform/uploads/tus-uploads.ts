@@ -1,5 +1,5 @@
 import { Server } from '@tus/server';
-import { parse as parseMetadata } from '@tus/utils';
+import { Metadata } from '@tus/utils';
 import type { Suite } from '@zhengcai/seal';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error';
@@ -9,13 +9,14 @@ import { HashingFileStore } from './hashing-file-store';
 /**
  * Resumable uploads (tus 1.0, https://tus.io/protocols/resumable-upload) mounted under `path`, with OUR access
  * control in front of every request: the access hook (session/CSRF/role) runs as for any route, then the owner's
- * `authorize` callbacks decide whether this caller may create this upload (POST, from its metadata) or touch this
- * one (HEAD/PATCH/DELETE); otherwise 404. The upload's id is chosen by the owner (e.g. the bid submission id).
+ * `authorize` callbacks decide whether this caller may create this upload (POST) or touch this one
+ * (HEAD/PATCH/DELETE); otherwise 404. The upload's id is the owner's (e.g. the bid submission id), sent by the client
+ * in Upload-Metadata under `idMetadataKey`.
  * Bytes go to a staging directory (HashingFileStore), hashed as they arrive; the owner moves finished uploads on.
  */
 export interface UploadAuthorizer {
-  /** POST: may the caller create an upload with this metadata and length? Returns the upload id to use. */
-  create(request: FastifyRequest, metadata: Record<string, string>, length: number): Promise<string>;
+  /** POST: may the caller create the upload with this id (from the metadata) and length? Throws AppError if not. */
+  create(request: FastifyRequest, id: string, length: number): Promise<void>;
   /** HEAD/PATCH/DELETE: throws AppError NOT_FOUND unless the caller may touch this upload. */
   access(request: FastifyRequest, id: string, method: string): Promise<void>;
 }
@@ -25,14 +26,14 @@ export interface TusUploadsOptions {
   directory: string;
   suite: Suite;
   maxSize: number;
+  /** The Upload-Metadata key whose value is the upload id (e.g. `submissionId`). */
+  idMetadataKey: string;
   access: Access;
   authorize: UploadAuthorizer;
   /** Called after the last byte of an upload arrived. */
   onFinished?: (id: string) => Promise<void>;
 }
 
-/** Internal header carrying the id chosen by `authorize.create` to tus's naming function; clients cannot set it. */
-const ID_HEADER = 'x-zc-upload-id';
 
 export function registerTusUploads(app: FastifyInstance, options: TusUploadsOptions): HashingFileStore {
   const store = new HashingFileStore(options.directory, options.suite);
@@ -41,8 +42,9 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
     datastore: store,
     maxSize: options.maxSize,
     relativeLocation: true,
-    namingFunction: (req) => {
-      const id = req.headers.get(ID_HEADER);
+    // The same Upload-Metadata header was parsed and authorised (and its id checked) before tus saw the request.
+    namingFunction: (_req, metadata) => {
+      const id = metadata?.[options.idMetadataKey];
       if (!id) throw new Error('upload id missing');
       return id;
     },
@@ -65,7 +67,6 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
     scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
     scope.post(options.path, { config, schema }, async (request, reply) => {
-      delete request.raw.headers[ID_HEADER];
       const lengthHeader = request.headers['upload-length'];
       const length = typeof lengthHeader === 'string' && /^\d{1,15}$/.test(lengthHeader) ? Number(lengthHeader) : NaN;
       if (!Number.isSafeInteger(length)) throw new AppError('UPLOAD_LENGTH_REQUIRED');
@@ -73,13 +74,13 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
       let metadata: Record<string, string> = {};
       try {
         const raw = request.headers['upload-metadata'];
-        const parsed = parseMetadata(typeof raw === 'string' ? raw : undefined);
-        metadata = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v ?? '']));
+        const parsed = Metadata.parse(typeof raw === 'string' ? raw : undefined);
+        metadata = Object.fromEntries(Object.entries(parsed).map(([k, v]): [string, string] => [k, v ?? '']));
       } catch {
         throw new AppError('UPLOAD_METADATA_INVALID');
       }
-      const id = await options.authorize.create(request, metadata, length);
-      request.raw.headers[ID_HEADER] = id;
+      const id = metadata[options.idMetadataKey] ?? '';
+      await options.authorize.create(request, id, length);
       await hand(request, reply);
     });
 
@@ -90,8 +91,7 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
         config,
         schema,
         handler: async (request, reply) => {
-          delete request.raw.headers[ID_HEADER];
-          await options.authorize.access(request, request.params.id, method);
+              await options.authorize.access(request, request.params.id, method);
           await hand(request, reply);
         },
       });
