@@ -16,6 +16,10 @@ import {
 } from './support/bids';
 import { createTestApp, logIn, makeUser, type Session, type TestApp } from './support/test-app';
 
+interface ErrorBody {
+  error: { code: string; message: { zh: string; en: string } };
+}
+
 /** Sealed bids (C9): submission, receipt, replace, withdraw, and every refusal. */
 describe('sealed bid submission', () => {
   let t: TestApp;
@@ -144,7 +148,7 @@ describe('sealed bid submission', () => {
     t.clock.set(new Date((project.bidDeadline as Date).getTime() + 1));
     const late = await complete(me.session, start.submissionId, sealed.envelope);
     expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('BIDDING_CLOSED');
+    expect(late.json<ErrorBody>().error.code).toBe('BIDDING_CLOSED');
     t.clock.set(project.bidDeadline as Date);
     expect((await complete(me.session, start.submissionId, sealed.envelope)).statusCode).toBe(409);
     t.clock.set(new Date((project.bidDeadline as Date).getTime() - 1));
@@ -153,7 +157,7 @@ describe('sealed bid submission', () => {
     // Withdrawing at the deadline is refused too.
     t.clock.set(project.bidDeadline as Date);
     const w = await me.session.inject({ method: 'POST', url: `/api/bids/submissions/${start.submissionId}/withdraw` });
-    expect(w.json().error.code).toBe('BIDDING_CLOSED');
+    expect(w.json<ErrorBody>().error.code).toBe('BIDDING_CLOSED');
   });
 
   it('rejects altered ciphertext, hash and signature, a replayed envelope and a revoked certificate', async () => {
@@ -174,8 +178,8 @@ describe('sealed bid submission', () => {
     await tus.upload(me.session, a.submissionId, flipped);
     const r1 = await complete(me.session, a.submissionId, sealedA.envelope);
     expect(r1.statusCode).toBe(422);
-    expect(r1.json().error).toMatchObject({ code: 'SEALED_BID_REJECTED' });
-    expect(r1.json().error.message.en).toContain('CIPHERTEXT_HASH_MISMATCH');
+    expect(r1.json<ErrorBody>().error).toMatchObject({ code: 'SEALED_BID_REJECTED' });
+    expect(r1.json<ErrorBody>().error.message.en).toContain('CIPHERTEXT_HASH_MISMATCH');
 
     // Altered hash in the envelope (statement and envelope both changed: the signature no longer matches).
     const b = await startBid(me.session, project.id, lot.id);
@@ -195,19 +199,19 @@ describe('sealed bid submission', () => {
       signature: (sig[0] === '0' ? '1' : '0') + sig.slice(1),
     });
     expect(r3.statusCode).toBe(422);
-    expect(r3.json().error.message.en).toContain('BAD_SIGNATURE');
+    expect(r3.json<ErrorBody>().error.message.en).toContain('BAD_SIGNATURE');
     expect(await countSubmitted()).toBe(0);
     // The genuine envelope is accepted once…
     expect((await complete(me.session, b.submissionId, sealedB.envelope)).statusCode).toBe(200);
     // …and replaying it (same nonce) is refused; so is replaying it on a new submission (other nonce).
     const replay = await complete(me.session, b.submissionId, sealedB.envelope);
     expect(replay.statusCode).toBe(409);
-    expect(replay.json().error.code).toBe('BID_SUBMISSION_USED');
+    expect(replay.json<ErrorBody>().error.code).toBe('BID_SUBMISSION_USED');
     const c = await startBid(me.session, project.id, lot.id);
     await tus.upload(me.session, c.submissionId, sealedB.ciphertext);
     const replay2 = await complete(me.session, c.submissionId, sealedB.envelope);
     expect(replay2.statusCode).toBe(422);
-    expect(replay2.json().error.message.en).toContain('CONTEXT_MISMATCH');
+    expect(replay2.json<ErrorBody>().error.message.en).toContain('CONTEXT_MISMATCH');
     expect(await countSubmitted()).toBe(1);
 
     // Revoked certificate: refused at completion and at start.
@@ -217,13 +221,13 @@ describe('sealed bid submission', () => {
     await revokeCertificate(t, me.signingId);
     const r4 = await complete(me.session, d.submissionId, sealedD.envelope);
     expect(r4.statusCode).toBe(403);
-    expect(r4.json().error.code).toBe('CERTIFICATE_REQUIRED');
+    expect(r4.json<ErrorBody>().error.code).toBe('CERTIFICATE_REQUIRED');
     const r5 = await me.session.inject({
       method: 'POST',
       url: '/api/bids/submissions',
       payload: { projectId: project.id, lotId: lot.id },
     });
-    expect(r5.json().error.code).toBe('CERTIFICATE_REQUIRED');
+    expect(r5.json<ErrorBody>().error.code).toBe('CERTIFICATE_REQUIRED');
   });
 
   it('resumes an upload cut off at several points; an unfinished one is never counted and expires', async () => {
@@ -237,7 +241,7 @@ describe('sealed bid submission', () => {
     expect((await tus.create(me.session, start.submissionId, bytes.length)).statusCode).toBe(201);
     // Completing early is refused with what was received.
     const early = await complete(me.session, start.submissionId, sealed.envelope);
-    expect(early.json().error.code).toBe('UPLOAD_INCOMPLETE');
+    expect(early.json<ErrorBody>().error.code).toBe('UPLOAD_INCOMPLETE');
     // Upload in uneven pieces, asking the server for its offset each time (as a client resuming after a cut).
     const cuts = [1, 31, 65_536, 700_001, 1_048_576, 1_048_577, bytes.length];
     let offset = 0;
@@ -297,6 +301,6 @@ describe('sealed bid submission', () => {
       url: '/api/bids/submissions',
       payload: { projectId: project.id, lotId: lot.id },
     });
-    expect(r.json().error.code).toBe('CERTIFICATE_REQUIRED');
+    expect(r.json<ErrorBody>().error.code).toBe('CERTIFICATE_REQUIRED');
   });
 });

@@ -211,6 +211,6 @@ export function complete(
   return session.inject({
     method: 'POST',
     url: `/api/bids/submissions/${submissionId}/complete`,
-    payload: envelope as unknown as Record<string, unknown>,
+    payload: { ...envelope },
   });
 }

@@ -74,7 +74,7 @@ export function receiptRecord(signed: SignedReceipt): PdfRecord {
   const r = signed.receipt;
   return {
     title: '投标文件递交回执 / Sealed bid receipt',
-    subtitle: `${r.project.code}　${r.project.title}`,
+    subtitle: `${r.project.code} ${r.project.title}`,
     author: '政采平台 Zhengcai',
     rows: [
       ['项目 Project', `${r.project.code} ${r.project.title}`],

@@ -1,7 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import { Server } from '@tus/server';
 import { Metadata } from '@tus/utils';
 import type { Suite } from '@zhengcai/seal';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../errors/app-error';
 import type { Access } from '../http/access';
 import { HashingFileStore } from './hashing-file-store';
@@ -34,7 +36,6 @@ export interface TusUploadsOptions {
   onFinished?: (id: string) => Promise<void>;
 }
 
-
 export function registerTusUploads(app: FastifyInstance, options: TusUploadsOptions): HashingFileStore {
   const store = new HashingFileStore(options.directory, options.suite);
   const tus = new Server({
@@ -54,7 +55,7 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
     },
   });
 
-  const hand = async (request: FastifyRequest, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+  const hand = async (request: FastifyRequest, reply: { hijack(): void; raw: ServerResponse }) => {
     reply.hijack();
     await tus.handle(request.raw, reply.raw);
   };
@@ -89,9 +90,10 @@ export function registerTusUploads(app: FastifyInstance, options: TusUploadsOpti
         method,
         url: `${options.path}/:id`,
         config,
-        schema,
+        // Upload ids are UUIDs (the owner's record id): anything else is a 400 naming params.id.
+        schema: { ...schema, params: z.object({ id: z.string().uuid() }) },
         handler: async (request, reply) => {
-              await options.authorize.access(request, request.params.id, method);
+          await options.authorize.access(request, request.params.id, method);
           await hand(request, reply);
         },
       });
