@@ -101,7 +101,7 @@ describe.each(['gm', 'intl'] as const)('bid package (%s)', (suite) => {
     await expect(parseBidPackage(suite, bytes.subarray(0, bytes.length - 1))).rejects.toSatisfy(malformed);
     await expect(parseBidPackage(suite, concatBytes(bytes, new Uint8Array([0])))).rejects.toSatisfy(malformed);
     const altered = bytes.slice();
-    altered[altered.length - 10] ^= 1;
+    altered[altered.length - 10] = (altered[altered.length - 10] ?? 0) ^ 1;
     await expect(parseBidPackage(suite, altered)).rejects.toSatisfy(malformed);
     await expect(parseBidPackage(suite === 'gm' ? 'intl' : 'gm', bytes)).rejects.toSatisfy(malformed);
     await expect(parseBidPackage(suite, bytes.subarray(0, 5))).rejects.toSatisfy(malformed);

@@ -17,6 +17,7 @@ const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
 const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+const BidPage = lazy(() => import('../features/bids/bid-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -54,6 +55,7 @@ export function AppRoutes() {
         <Route path="tokens" element={page(<TokensPage />)} />
         <Route path="password" element={page(<PasswordPage />)} />
         <Route path="expert" element={page(<ExpertProfilePage />)} />
+        <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

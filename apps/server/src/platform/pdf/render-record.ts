@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import subsetFont from 'subset-font';
 
 /**
  * Printable records (receipts now; the opening record and certificates later) as A4 PDFs with Chinese text. The
@@ -23,6 +22,9 @@ export interface PdfRecord {
 }
 
 const require = createRequire(import.meta.url);
+type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
+// subset-font (HarfBuzz hb-subset, wasm) ships no type declarations.
+const subsetFont = require('subset-font') as SubsetFont;
 let fontBytes: Promise<Uint8Array> | null = null;
 
 function loadFont(): Promise<Uint8Array> {
