@@ -22,7 +22,11 @@ export interface PdfRecord {
 }
 
 const require = createRequire(import.meta.url);
-type SubsetFont = (font: Buffer, text: string, options: { targetFormat: 'truetype' }) => Promise<Buffer>;
+type SubsetFont = (
+  font: Buffer,
+  text: string,
+  options: { targetFormat: 'truetype'; noLayoutClosure?: boolean },
+) => Promise<Buffer>;
 // subset-font (HarfBuzz hb-subset, wasm) ships no type declarations.
 const subsetFont = require('subset-font') as SubsetFont;
 let fontBytes: Promise<Uint8Array> | null = null;
@@ -55,8 +59,11 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const text = [record.title, record.subtitle ?? '', ...record.rows.flat(), ...(record.notes ?? [])].join('');
-  const subset = await subsetFont(Buffer.from(await loadFont()), text, { targetFormat: 'truetype' });
-  const font = await doc.embedFont(subset, { subset: false });
+  const subset = await subsetFont(Buffer.from(await loadFont()), text, {
+    targetFormat: 'truetype',
+    noLayoutClosure: true,
+  });
+  const font = await doc.embedFont(subset, { subset: false, features: { liga: false, kern: false, palt: false } });
   doc.setTitle(record.title);
   if (record.author) doc.setAuthor(record.author);
   doc.setCreator('Zhengcai 政采');
