@@ -316,7 +316,7 @@ export default function BidPage() {
           dataSource={submissions}
           data-testid="my-bids"
           columns={[
-            { title: tx('lot'), render: (_, s) => lotTitle.get(s.lotId) ?? '' },
+            { title: tx('lot'), responsive: ['sm'], render: (_, s) => lotTitle.get(s.lotId) ?? '' },
             {
               title: tx('state'),
               render: (_, s) => <Tag color={STATE_COLOURS[s.state]}>{tx(s.state)}</Tag>,
@@ -327,6 +327,7 @@ export default function BidPage() {
             },
             {
               title: tx('hash'),
+              responsive: ['md'],
               render: (_, s) => <Typography.Text code>{(s.ciphertextHash ?? '').slice(0, 16)}…</Typography.Text>,
             },
             {
