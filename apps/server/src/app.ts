@@ -28,6 +28,7 @@ import { LiveHub } from './platform/live/live-hub';
 import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
 import { authRoutes } from './modules/auth/routes';
+import { bidRoutes } from './modules/bids/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { barredRoutes } from './modules/barred/routes';
 import { deskRoutes } from './modules/documents/desk-routes';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   for (const plugin of [
+    bidRoutes,
     authRoutes,
     registryRoutes,
     accountRoutes,

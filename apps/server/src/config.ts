@@ -18,6 +18,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Blob store directory (content-addressed); defaults to DATA_DIR/blobs. */
   BLOB_DIR: z.string().optional(),
+  /** Staging directory of resumable (tus) uploads before they move into the blob store; defaults to DATA_DIR/uploads. */
+  UPLOAD_DIR: z.string().optional(),
   /** Seed the demo city once (default: on with the embedded database, off with PostgreSQL). */
   SEED_DEMO: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -75,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : ({ kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` } as const),
     dataDir: e.DATA_DIR,
     blobDir: e.BLOB_DIR ?? `${e.DATA_DIR}/blobs`,
+    uploadDir: e.UPLOAD_DIR ?? `${e.DATA_DIR}/uploads`,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',

@@ -11,6 +11,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   apiTokens,
+  bidSubmissions,
   expertConflicts,
   expertProfiles,
   ledgerHead,
@@ -18,6 +19,7 @@ import {
   supplierQualifications,
   users,
 } from '../src/db/schema';
+import { issueTestCertificates, publishedProject } from './support/bids';
 import { projectFixture } from './support/project-fixture';
 import { multipartFile, pdfBytes } from './support/multipart';
 import { projectBody } from './support/project-body';
@@ -71,7 +73,7 @@ interface Me {
 }
 
 interface Request {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: Record<string, unknown> | Buffer;
   /** Extra headers (a multipart upload's content type). */
@@ -306,6 +308,81 @@ function qualificationUpload(): Request {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** A bid submission of another supplier (or the caller's own, when a supplier and `own`), with a receipt. */
+async function bidSubmission(t: TestApp, me: Me | null, whose: 'own' | 'other'): Promise<string> {
+  const { project, lot } = await publishedProject(t);
+  const owner =
+    whose === 'own' && me?.role === 'supplier'
+      ? { id: me.userId, organisationId: me.organisationId }
+      : await newUser(t, 'supplier');
+  const [row] = await t.services.db
+    .insert(bidSubmissions)
+    .values({
+      projectId: project.id,
+      lotId: lot.id,
+      organisationId: owner.organisationId ?? '',
+      userId: owner.id,
+      nonce: `nonce-${unique()}`,
+      suite: 'gm',
+      state: 'uploading',
+      expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
+      createdAt: t.clock.now(),
+    })
+    .returning({ id: bidSubmissions.id });
+  if (!row) throw new Error('no submission');
+  return row.id;
+}
+
+/** A published project to bid on; a supplier caller also gets usable certificates. */
+async function biddableLot(t: TestApp, me: Me | null): Promise<{ projectId: string; lotId: string }> {
+  const { project, lot } = await publishedProject(t);
+  if (me?.role === 'supplier') await issueTestCertificates(t, { userId: me.userId, organisationId: me.organisationId });
+  return { projectId: project.id, lotId: lot.id };
+}
+
+const wellFormedEnvelope = {
+  suite: 'gm',
+  statement: {
+    type: 'zhengcai-sealed-bid',
+    version: 1,
+    suite: 'gm',
+    projectId: 'p',
+    lotId: 'l',
+    bidderId: 'b',
+    nonce: 'n',
+    ciphertextHashAlgorithm: 'ZC-SEGHASH-1-SM3',
+    ciphertextHash: '0'.repeat(64),
+    ciphertextLength: 100,
+    wrappedKeyHash: '0'.repeat(64),
+  },
+  signature: '0'.repeat(128),
+  contentKeyWrapped: '00',
+  ciphertextHash: '0'.repeat(64),
+};
+
+const forgedReceipt = {
+  receipt: {
+    type: 'zhengcai-bid-receipt',
+    version: 1,
+    submissionId: '00000000-0000-4000-8000-000000000000',
+    project: { id: 'p', code: 'ZC', title: '项目' },
+    lot: { id: 'l', number: 1, title: '包' },
+    bidder: { organisationId: 'o', name: '某公司', userId: 'u' },
+    ciphertext: { hashAlgorithm: 'ZC-SEGHASH-1-SM3', hash: '0'.repeat(64), length: 1, blobSha256: '0'.repeat(64) },
+    replacesSubmissionId: null,
+    serverTime: '2026-01-01T00:00:00.000Z',
+    eventSeq: 1,
+    ledgerChainHash: '0'.repeat(64),
+  },
+  signature: { suite: 'gm', signature: '00', certificateFingerprint: '00', certificatePem: '' },
+};
+
+const tusHeaders = (submissionId: string): Record<string, string> => ({
+  'tus-resumable': '1.0.0',
+  'upload-length': '100',
+  'upload-metadata': `submissionId ${Buffer.from(submissionId).toString('base64')}`,
+});
 
 const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(me.role);
 
@@ -1235,6 +1312,101 @@ const MATRIX: readonly Row[] = [
       const org = await supplierOrganisation(t, me, 'other');
       return get(`/api/suppliers/${org}/qualifications/${await qualificationOf(t, org)}/file`);
     },
+  },
+  // Sealed bids (C9): suppliers only; another supplier's submission or upload is "not found".
+  {
+    route: 'GET /api/bids/projects/:id',
+    resource: 'a published project',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t) => get(`/api/bids/projects/${(await publishedProject(t)).project.id}`),
+  },
+  {
+    route: 'GET /api/bids/submissions',
+    resource: 'my submissions',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async () => get('/api/bids/submissions'),
+  },
+  {
+    route: 'POST /api/bids/submissions',
+    resource: 'a lot of a published project (suppliers hold certificates)',
+    expect: [401, 403, 403, 403, 201, 403, 403, 403, 403],
+    build: async (t, me) => post('/api/bids/submissions', await biddableLot(t, me)),
+  },
+  {
+    route: 'GET /api/bids/submissions/:id',
+    resource: "someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/submissions/${await bidSubmission(t, me, 'other')}`),
+  },
+  {
+    route: 'GET /api/bids/submissions/:id',
+    resource: 'my own submission',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/submissions/${await bidSubmission(t, me, 'own')}`),
+  },
+  {
+    route: 'POST /api/bids/submissions/:id/complete',
+    resource: "someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/bids/submissions/${await bidSubmission(t, me, 'other')}/complete`, wellFormedEnvelope),
+  },
+  {
+    route: 'POST /api/bids/submissions/:id/withdraw',
+    resource: "someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/bids/submissions/${await bidSubmission(t, me, 'other')}/withdraw`),
+  },
+  {
+    route: 'GET /api/bids/submissions/:id/receipt.json',
+    resource: "someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/submissions/${await bidSubmission(t, me, 'other')}/receipt.json`),
+  },
+  {
+    route: 'GET /api/bids/submissions/:id/receipt.pdf',
+    resource: "someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/submissions/${await bidSubmission(t, me, 'other')}/receipt.pdf`),
+  },
+  {
+    route: 'POST /api/bids/receipts/verify',
+    resource: 'a forged receipt',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async () => ({
+      ...post('/api/bids/receipts/verify', forgedReceipt),
+      check: (res) => expect(res.json()).toMatchObject({ signatureValid: false, matchesStoredBid: false }),
+    }),
+  },
+  {
+    route: 'POST /api/uploads',
+    resource: "an upload for someone else's submission",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'POST',
+      url: '/api/uploads',
+      headers: tusHeaders(await bidSubmission(t, me, 'other')),
+    }),
+  },
+  {
+    route: 'PATCH /api/uploads/:id',
+    resource: "someone else's upload",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PATCH',
+      url: `/api/uploads/${await bidSubmission(t, me, 'other')}`,
+      headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    }),
+  },
+  {
+    route: 'DELETE /api/uploads/:id',
+    resource: "someone else's upload",
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'DELETE',
+      url: `/api/uploads/${await bidSubmission(t, me, 'other')}`,
+      headers: { 'tus-resumable': '1.0.0' },
+    }),
   },
 ];
 

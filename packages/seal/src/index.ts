@@ -83,3 +83,17 @@ export {
   verifyChallengeSignature,
   type LoginChallenge,
 } from './challenge';
+export {
+  BID_PACKAGE_TYPE,
+  bidPackageLength,
+  bidPackageManifest,
+  describeFile,
+  parseBidPackage,
+  readBidPackage,
+  writeBidPackage,
+  type BidPackageEntry,
+  type BidPackageFile,
+  type BidPackageManifest,
+  type BidPackagePart,
+  type PriceSheet,
+} from './bid-package';

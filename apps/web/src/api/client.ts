@@ -10,6 +10,10 @@ export function setCsrfToken(token: string | null): void {
 export function currentCsrfToken(): string | null {
   return csrfToken;
 }
+/** For requests made outside this client (tus uploads). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
 
 /** Called when a request made with a session gets 401: the session ended (idle timeout, password changed elsewhere). */
 let onSessionLost: (() => void) | null = null;

@@ -5,6 +5,900 @@
  */
 
 export interface paths {
+    "/api/bids/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标：项目、包与我的递交 / Bidding: project, lots and my submissions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            serverTime: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                bidDeadline: string | null;
+                            };
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            submissions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                projectId: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                /** @enum {string} */
+                                state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                                ciphertextHash: string | null;
+                                ciphertextLength: number | null;
+                                createdAt: string;
+                                submittedAt: string | null;
+                                replacedAt: string | null;
+                                withdrawnAt: string | null;
+                                expiresAt: string;
+                                eventSeq: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投标递交 / My bid submissions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                projectId: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                /** @enum {string} */
+                                state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                                ciphertextHash: string | null;
+                                ciphertextLength: number | null;
+                                createdAt: string;
+                                submittedAt: string | null;
+                                replacedAt: string | null;
+                                withdrawnAt: string | null;
+                                expiresAt: string;
+                                eventSeq: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始一次投标递交（签发随机数与上传地址） / Start a bid submission (nonce and upload URL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        projectId: string;
+                        /** Format: uuid */
+                        lotId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            submissionId: string;
+                            nonce: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            context: {
+                                projectId: string;
+                                lotId: string;
+                                bidderId: string;
+                                nonce: string;
+                            };
+                            encryptionPublicKey: string;
+                            encryptionCertificateFingerprint: string;
+                            uploadEndpoint: string;
+                            uploadUrl: string;
+                            expiresAt: string;
+                            maxBytes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 投标递交详情 / A bid submission */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            /** Format: uuid */
+                            lotId: string;
+                            /** @enum {string} */
+                            state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                            ciphertextHash: string | null;
+                            ciphertextLength: number | null;
+                            createdAt: string;
+                            submittedAt: string | null;
+                            replacedAt: string | null;
+                            withdrawnAt: string | null;
+                            expiresAt: string;
+                            eventSeq: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成递交：提交签名信封，取得回执 / Complete: send the signed envelope, get the receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        suite: "gm" | "intl";
+                        statement: {
+                            type: string;
+                            version: number;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            projectId: string;
+                            lotId: string;
+                            bidderId: string;
+                            nonce: string;
+                            ciphertextHashAlgorithm: string;
+                            ciphertextHash: string;
+                            ciphertextLength: number;
+                            wrappedKeyHash: string;
+                        };
+                        signature: string;
+                        contentKeyWrapped: string;
+                        ciphertextHash: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: {
+                                /** @enum {string} */
+                                type: "zhengcai-bid-receipt";
+                                /** @enum {number} */
+                                version: 1;
+                                /** Format: uuid */
+                                submissionId: string;
+                                project: {
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                };
+                                bidder: {
+                                    organisationId: string;
+                                    name: string;
+                                    userId: string;
+                                };
+                                ciphertext: {
+                                    hashAlgorithm: string;
+                                    hash: string;
+                                    length: number;
+                                    blobSha256: string;
+                                };
+                                replacesSubmissionId: string | null;
+                                serverTime: string;
+                                eventSeq: number;
+                                ledgerChainHash: string;
+                            };
+                            signature: {
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                signature: string;
+                                certificateFingerprint: string;
+                                certificatePem: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回投标 / Withdraw a bid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions/{id}/receipt.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载回执（JSON） / Download the receipt (JSON) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: {
+                                /** @enum {string} */
+                                type: "zhengcai-bid-receipt";
+                                /** @enum {number} */
+                                version: 1;
+                                /** Format: uuid */
+                                submissionId: string;
+                                project: {
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                };
+                                bidder: {
+                                    organisationId: string;
+                                    name: string;
+                                    userId: string;
+                                };
+                                ciphertext: {
+                                    hashAlgorithm: string;
+                                    hash: string;
+                                    length: number;
+                                    blobSha256: string;
+                                };
+                                replacesSubmissionId: string | null;
+                                serverTime: string;
+                                eventSeq: number;
+                                ledgerChainHash: string;
+                            };
+                            signature: {
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                signature: string;
+                                certificateFingerprint: string;
+                                certificatePem: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/submissions/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载回执（PDF） / Download the receipt (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/receipts/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核验投标回执 / Verify a bid receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receipt: {
+                            /** @enum {string} */
+                            type: "zhengcai-bid-receipt";
+                            /** @enum {number} */
+                            version: 1;
+                            /** Format: uuid */
+                            submissionId: string;
+                            project: {
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            };
+                            bidder: {
+                                organisationId: string;
+                                name: string;
+                                userId: string;
+                            };
+                            ciphertext: {
+                                hashAlgorithm: string;
+                                hash: string;
+                                length: number;
+                                blobSha256: string;
+                            };
+                            replacesSubmissionId: string | null;
+                            serverTime: string;
+                            eventSeq: number;
+                            ledgerChainHash: string;
+                        };
+                        signature: {
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            signature: string;
+                            certificateFingerprint: string;
+                            certificatePem: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signatureValid: boolean;
+                            matchesStoredBid: boolean;
+                            state: ("uploading" | "submitted" | "replaced" | "withdrawn" | "expired") | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;

@@ -17,6 +17,7 @@ const LedgerPage = lazy(() => import('../features/ledger/ledger-page'));
 const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
+const BidPage = lazy(() => import('../features/bids/bid-page'));
 const SupplierProfilePage = lazy(() => import('../features/suppliers/supplier-profile-page'));
 const ProjectsPage = lazy(() => import('../features/projects/projects-page'));
 const ProjectEditorPage = lazy(() => import('../features/projects/project-editor-page'));
@@ -55,7 +56,6 @@ export function AppRoutes() {
         path="workspace"
         element={
           <RequireUser>
-        <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
             <WorkspaceLayout />
           </RequireUser>
         }
@@ -76,6 +76,8 @@ export function AppRoutes() {
         <Route path="projects/:projectId/questions" element={page(<QuestionsDeskPage />)} />
         <Route path="barred" element={page(<BarredPage />)} />
         <Route path="notifications" element={page(<NotificationsPage />)} />
+        <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
+        <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ export * from './experts';
 export * from './certificates';
 export * from './projects';
 export * from './suppliers';
+export * from './bids';
 export * from './notices';
 export * from './platform-keys';
 export * from './login-challenges';

@@ -178,6 +178,47 @@ export const ERROR_CODES = {
     zh: '该公钥已签发过证书，请重新生成密钥',
     en: 'A certificate was already issued for this public key; generate new keys',
   },
+  UPLOAD_LENGTH_REQUIRED: {
+    status: 400,
+    zh: '上传须声明文件长度（Upload-Length）',
+    en: 'An upload must declare its length (Upload-Length)',
+  },
+  UPLOAD_METADATA_INVALID: { status: 400, zh: '上传元数据格式错误', en: 'The upload metadata is malformed' },
+  BIDDING_CLOSED: {
+    status: 409,
+    zh: '投标截止时间（{deadline}）已到，不再接受投标、修改或撤回',
+    en: 'The bid deadline ({deadline}) has passed; bids can no longer be submitted, replaced or withdrawn',
+  },
+  LOT_NOT_OPEN: {
+    status: 409,
+    zh: '该项目或包当前不接受投标（{reason}）',
+    en: 'This project or lot does not accept bids now ({reason})',
+  },
+  SUPPLIER_NOT_ACTIVE: {
+    status: 403,
+    zh: '只有审核通过的供应商可以投标',
+    en: 'Only approved, active suppliers may bid',
+  },
+  CERTIFICATE_REQUIRED: {
+    status: 403,
+    zh: '您没有可用的签名和加密证书（未申领、已过期或已吊销），不能投标',
+    en: 'You have no usable signing and encryption certificates (none issued, expired or revoked); you cannot bid',
+  },
+  UPLOAD_INCOMPLETE: {
+    status: 409,
+    zh: '密文尚未完整上传（已收到 {received} / {expected} 字节），请继续上传后再提交',
+    en: 'The ciphertext upload is not complete ({received} of {expected} bytes); resume the upload, then submit',
+  },
+  SEALED_BID_REJECTED: {
+    status: 422,
+    zh: '投标文件校验失败（{reason}）：密文、摘要或签名与提交内容不符，投标未被接受',
+    en: 'The sealed bid failed verification ({reason}): ciphertext, hash or signature do not match; it was not accepted',
+  },
+  BID_SUBMISSION_USED: {
+    status: 409,
+    zh: '该投标提交（随机数）已使用或已失效（{state}），不能重复提交；请重新开始一次提交',
+    en: 'This bid submission (nonce) was already used or has lapsed ({state}); start a new submission',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -25,6 +25,12 @@ function define<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S
 const orgRef = { organisationId: z.string().uuid(), name: z.string() };
 const ROLE = z.enum(ROLES);
 const KIND = z.enum(ORGANISATION_KINDS);
+const bidRef = {
+  submissionId: z.string().uuid(),
+  projectId: z.string().uuid(),
+  lotId: z.string().uuid(),
+  organisationId: z.string().uuid(),
+};
 
 export const EVENTS = {
   /** A supplier registered itself; it waits for the centre's approval (C1). */
@@ -425,6 +431,48 @@ export const EVENTS = {
     version: 1,
     payload: z.object({ jobId: z.string().uuid(), kind: z.string(), attempts: z.number().int(), error: z.string() }),
     summary: (p) => ({ zh: `定时任务 ${p.kind} 失败`, en: `Job ${p.kind} failed` }),
+  }),
+  /** A supplier started a sealed-bid submission for a lot: the server issued its nonce and upload (C9). */
+  'bid.upload_started': define({
+    version: 1,
+    payload: z.object({ ...bidRef }),
+    summary: () => ({ zh: '开始上传加密投标文件', en: 'Sealed bid upload started' }),
+  }),
+  /**
+   * A sealed bid was verified and recorded as submitted. Hashes and ids only: never a price, never a key. Seen by
+   * the bidder's organisation and oversight, not the public or the purchaser (who bid is confidential until opening).
+   */
+  'bid.submitted': define({
+    version: 1,
+    payload: z.object({
+      ...bidRef,
+      ciphertextHashAlgorithm: z.string(),
+      ciphertextHash: z.string(),
+      ciphertextLength: z.number().int(),
+      replacesSubmissionId: z.string().uuid().nullable(),
+    }),
+    summary: (p) => ({
+      zh: `加密投标文件已递交（摘要 ${p.ciphertextHash.slice(0, 16)}…）`,
+      en: `Sealed bid submitted (hash ${p.ciphertextHash.slice(0, 16)}…)`,
+    }),
+  }),
+  /** A submitted bid was superseded by a newer submission of the same bidder for the same lot (修改). */
+  'bid.replaced': define({
+    version: 1,
+    payload: z.object({ ...bidRef, replacedBySubmissionId: z.string().uuid() }),
+    summary: () => ({ zh: '投标文件已被新的递交替换', en: 'Sealed bid replaced by a newer submission' }),
+  }),
+  /** The bidder withdrew its bid before the deadline (撤回). */
+  'bid.withdrawn': define({
+    version: 1,
+    payload: z.object(bidRef),
+    summary: () => ({ zh: '投标文件已撤回', en: 'Sealed bid withdrawn' }),
+  }),
+  /** An unfinished upload passed its expiry: its bytes were removed and it can never be completed. */
+  'bid.upload_expired': define({
+    version: 1,
+    payload: z.object(bidRef),
+    summary: () => ({ zh: '未完成的投标上传已过期清除', en: 'Unfinished bid upload expired and removed' }),
   }),
 };
 

@@ -21,7 +21,7 @@ export const errorSchema = z
   })
   .meta({ id: 'Error' });
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 423 | 429;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429;
 
 /** Response schemas for the error statuses a route documents. */
 export function errorResponses(...statuses: ErrorStatus[]): Record<number, typeof errorSchema> {

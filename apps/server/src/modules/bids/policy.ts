@@ -1,0 +1,42 @@
+import type { Executor } from '../../db/client';
+import { AppError } from '../../platform/errors/app-error';
+import type { UserViewer } from '../../platform/policy/actor';
+import { findUsableCertificates, type UsableCertificates } from '../certificates/repo';
+import { findProjectAndLot, type LotRow, type ProjectRow } from './repo';
+
+/** Bids are accepted while `now < deadline` by the server clock: at the deadline itself, and after, they are not. */
+export function assertBeforeDeadline(project: ProjectRow, now: Date): void {
+  if (!project.bidDeadline) throw new AppError('LOT_NOT_OPEN', { reason: 'no deadline' });
+  if (now.getTime() >= project.bidDeadline.getTime()) {
+    throw new AppError('BIDDING_CLOSED', { deadline: project.bidDeadline.toISOString() });
+  }
+}
+
+export interface MayBid {
+  project: ProjectRow;
+  lot: LotRow;
+  certificates: UsableCertificates;
+}
+
+/**
+ * Whether this user may bid on this lot now (start, complete, withdraw). The one place for every precondition:
+ * an active supplier organisation, usable (unrevoked, valid) signing and encryption certificates, a published
+ * project whose lot exists, before the deadline. A project or lot the supplier may not see answers 404.
+ *
+ * At merge: "the bidder must have obtained the documents" and "not on the barred list" (C8) go here.
+ */
+export async function assertMayBid(
+  db: Executor,
+  viewer: UserViewer,
+  target: { projectId: string; lotId: string },
+  now: Date,
+): Promise<MayBid> {
+  const org = viewer.account.organisation;
+  if (!org || org.kind !== 'supplier' || org.status !== 'active') throw new AppError('SUPPLIER_NOT_ACTIVE');
+  const found = await findProjectAndLot(db, target.projectId, target.lotId);
+  if (!found || found.project.status !== 'published') throw new AppError('NOT_FOUND');
+  assertBeforeDeadline(found.project, now);
+  const certificates = await findUsableCertificates(db, viewer.userId, now);
+  if (!certificates) throw new AppError('CERTIFICATE_REQUIRED');
+  return { ...found, certificates };
+}

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+
+/**
+ * Printable records (receipts now; the opening record and certificates later) as A4 PDFs with Chinese text. The
+ * font is Noto Sans SC (SIL OFL 1.1) from the `@expo-google-fonts/noto-sans-sc` npm package, so it is there after a
+ * plain `npm ci` on a machine without system fonts. Only the glyphs used are embedded: the font is cut down with
+ * HarfBuzz's hb-subset (`subset-font`) before pdf-lib embeds it, because fontkit's own subsetter loses the glyphs of
+ * this font.
+ */
+export interface PdfRecord {
+  title: string;
+  subtitle?: string;
+  /** Label / value lines; long values wrap. */
+  rows: Array<[string, string]>;
+  /** Small print at the bottom (e.g. how to verify the signature). */
+  notes?: string[];
+  /** Document metadata. */
+  author?: string;
+}
+
+const require = createRequire(import.meta.url);
+type SubsetFont = (
+  font: Buffer,
+  text: string,
+  options: { targetFormat: 'truetype'; noLayoutClosure?: boolean },
+) => Promise<Buffer>;
+// subset-font (HarfBuzz hb-subset, wasm) ships no type declarations.
+const subsetFont = require('subset-font') as SubsetFont;
+let fontBytes: Promise<Uint8Array> | null = null;
+
+function loadFont(): Promise<Uint8Array> {
+  fontBytes ??= readFile(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+  return fontBytes;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const LABEL_WIDTH = 130;
+
+function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const ch of paragraph) {
+      if (font.widthOfTextAtSize(line + ch, size) > width && line.length > 0) {
+        lines.push(line);
+        line = ch;
+      } else line += ch;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const text = [record.title, record.subtitle ?? '', ...record.rows.flat(), ...(record.notes ?? [])].join('');
+  const subset = await subsetFont(Buffer.from(await loadFont()), text, {
+    targetFormat: 'truetype',
+    noLayoutClosure: true,
+  });
+  const font = await doc.embedFont(subset, { subset: false, features: { liga: false, kern: false, palt: false } });
+  doc.setTitle(record.title);
+  if (record.author) doc.setAuthor(record.author);
+  doc.setCreator('Zhengcai 政采');
+  let page: PDFPage = doc.addPage(A4);
+  let y = A4[1] - MARGIN;
+  const ink = rgb(0.1, 0.1, 0.1);
+  const grey = rgb(0.4, 0.4, 0.4);
+  const ensure = (height: number) => {
+    if (y - height < MARGIN) {
+      page = doc.addPage(A4);
+      y = A4[1] - MARGIN;
+    }
+  };
+
+  for (const line of wrap(font, record.title, 18, A4[0] - 2 * MARGIN)) {
+    page.drawText(line, { x: MARGIN, y: y - 18, size: 18, font, color: ink });
+    y -= 26;
+  }
+  if (record.subtitle) {
+    for (const line of wrap(font, record.subtitle, 10, A4[0] - 2 * MARGIN)) {
+      page.drawText(line, { x: MARGIN, y: y - 10, size: 10, font, color: grey });
+      y -= 14;
+    }
+  }
+  y -= 10;
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 0.8, color: grey });
+  y -= 14;
+
+  const valueWidth = A4[0] - 2 * MARGIN - LABEL_WIDTH;
+  for (const [label, value] of record.rows) {
+    const lines = wrap(font, value, 10, valueWidth);
+    ensure(lines.length * 14 + 6);
+    page.drawText(label, { x: MARGIN, y: y - 10, size: 10, font, color: grey });
+    for (const line of lines) {
+      page.drawText(line, { x: MARGIN + LABEL_WIDTH, y: y - 10, size: 10, font, color: ink });
+      y -= 14;
+    }
+    y -= 6;
+  }
+  if (record.notes?.length) {
+    y -= 10;
+    for (const note of record.notes) {
+      const lines = wrap(font, note, 8, A4[0] - 2 * MARGIN);
+      ensure(lines.length * 11 + 4);
+      for (const line of lines) {
+        page.drawText(line, { x: MARGIN, y: y - 8, size: 8, font, color: grey });
+        y -= 11;
+      }
+      y -= 4;
+    }
+  }
+  return doc.save();
+}

@@ -1,0 +1,56 @@
+/** The bid page's texts, zh first (kept here to merge cleanly; they can move into the app dictionaries later). */
+const TEXT = {
+  title: { zh: '递交投标文件', en: 'Submit a sealed bid' },
+  deadline: { zh: '投标截止', en: 'Bid deadline' },
+  remaining: { zh: '距截止（按服务器时间）', en: 'Time left (server time)' },
+  closed: { zh: '已截止', en: 'Closed' },
+  lot: { zh: '包', en: 'Lot' },
+  budget: { zh: '预算', en: 'Budget' },
+  price: { zh: '投标报价（元）', en: 'Bid price (yuan)' },
+  capital: { zh: '大写', en: 'In words' },
+  delivery: { zh: '交付期', en: 'Delivery period' },
+  files: { zh: '投标文件附件', en: 'Attached files' },
+  pickFiles: { zh: '选择文件', en: 'Choose files' },
+  keyFile: { zh: '我的密钥文件', en: 'My key file' },
+  pickKey: { zh: '选择密钥文件', en: 'Choose key file' },
+  keyPassword: { zh: '密钥文件密码', en: 'Key file password' },
+  submit: { zh: '加密并递交', en: 'Encrypt and submit' },
+  replace: { zh: '修改（加密并重新递交）', en: 'Replace (encrypt and submit again)' },
+  required: { zh: '必填', en: 'Required' },
+  phaseStart: { zh: '开始递交…', en: 'Starting…' },
+  phaseEncrypt: { zh: '正在本机加密…', en: 'Encrypting on this device…' },
+  phaseUpload: { zh: '正在上传密文…', en: 'Uploading ciphertext…' },
+  phaseComplete: { zh: '正在验证签名…', en: 'Verifying the signature…' },
+  resuming: { zh: '网络中断，正在从断点续传…', en: 'Connection lost; resuming from the server offset…' },
+  receipt: { zh: '递交成功：投标回执', en: 'Submitted: bid receipt' },
+  receiptJson: { zh: '下载回执（JSON）', en: 'Download receipt (JSON)' },
+  receiptPdf: { zh: '下载回执（PDF）', en: 'Download receipt (PDF)' },
+  hash: { zh: '密文摘要', en: 'Ciphertext hash' },
+  serverTime: { zh: '服务器时间', en: 'Server time' },
+  eventSeq: { zh: '事件序号', en: 'Event seq' },
+  myBids: { zh: '我的投标', en: 'My bids' },
+  state: { zh: '状态', en: 'State' },
+  submittedAt: { zh: '递交时间', en: 'Submitted at' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  withdrawConfirm: {
+    zh: '确定撤回该投标？撤回后不计入开标，截止前可重新递交。',
+    en: 'Withdraw this bid? It will not be opened; you may submit again before the deadline.',
+  },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  submitted: { zh: '已递交', en: 'Submitted' },
+  replaced: { zh: '已被替换', en: 'Replaced' },
+  uploading: { zh: '上传中', en: 'Uploading' },
+  expired: { zh: '已过期', en: 'Expired' },
+  wrongPassword: { zh: '密钥文件密码错误', en: 'Wrong key file password' },
+  corruptKey: { zh: '密钥文件已损坏或不是政采密钥文件', en: 'The key file is damaged or not a Zhengcai key file' },
+  privacy: {
+    zh: '报价与附件在您的浏览器中加密，平台只收到密文；开标前任何人（含平台管理员）都无法读取。',
+    en: 'Your price and files are encrypted in your browser; the platform receives ciphertext only and nobody, administrators included, can read them before the opening.',
+  },
+  noBids: { zh: '尚未递交', en: 'No bids yet' },
+} as const;
+
+export type BidTextKey = keyof typeof TEXT;
+export function bidText(lang: 'zh' | 'en', key: BidTextKey): string {
+  return TEXT[key][lang];
+}
