@@ -9,7 +9,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../apps/server/src/db/client';
 import { migrateDatabase } from '../../apps/server/src/db/migrate';
-import { certificates, lots, organisations, projects, users } from '../../apps/server/src/db/schema';
+import {
+  certificates,
+  documentObtainings,
+  lots,
+  organisations,
+  projects,
+  users,
+} from '../../apps/server/src/db/schema';
 import { systemClock } from '../../apps/server/src/platform/clock';
 import { platformKeyPassword } from '../../apps/server/src/platform/keys/key-password';
 import { PlatformKeys } from '../../apps/server/src/platform/keys/platform-keys';
@@ -118,6 +125,13 @@ async function prepare(dataDir: string, supplierLogin: string, purchaserLogin: s
       evaluationMethod: 'comprehensive-scoring',
       criteria: [],
       priceSheetFields: [{ key: 'warranty', label: '质保期', kind: 'text', required: true }],
+    });
+    // The supplier obtained the documents (C8) — bidding requires it; documents.e2e.ts drives that step in the UI.
+    await db.insert(documentObtainings).values({
+      projectId: project.id,
+      organisationId: supplier.organisationId,
+      obtainedByUserId: supplier.id,
+      obtainedAt: now,
     });
     const keysOfPlatform = new PlatformKeys(db, systemClock, 'gm', () => platformKeyPassword(null, dataDir));
     const set = await keysOfPlatform.get();

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   apiTokens,
   bidSubmissions,
+  documentObtainings,
   expertConflicts,
   expertProfiles,
   ledgerHead,
@@ -337,7 +338,15 @@ async function bidSubmission(t: TestApp, me: Me | null, whose: 'own' | 'other'):
 /** A published project to bid on; a supplier caller also gets usable certificates. */
 async function biddableLot(t: TestApp, me: Me | null): Promise<{ projectId: string; lotId: string }> {
   const { project, lot } = await publishedProject(t);
-  if (me?.role === 'supplier') await issueTestCertificates(t, { userId: me.userId, organisationId: me.organisationId });
+  if (me?.role === 'supplier') {
+    await issueTestCertificates(t, { userId: me.userId, organisationId: me.organisationId });
+    await t.services.db.insert(documentObtainings).values({
+      projectId: project.id,
+      organisationId: me.organisationId ?? '',
+      obtainedByUserId: me.userId,
+      obtainedAt: t.clock.now(),
+    });
+  }
   return { projectId: project.id, lotId: lot.id };
 }
 

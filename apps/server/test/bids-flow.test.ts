@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bidSubmissions, events } from '../src/db/schema';
+import { barredSuppliers, bidSubmissions, events } from '../src/db/schema';
 import {
   complete,
   issueTestCertificates,
+  obtainDocuments,
   priceSheetFor,
   publishedProject,
   revokeCertificate,
@@ -296,11 +297,41 @@ describe('sealed bid submission', () => {
     const own = await them.session.inject({ method: 'GET', url: `/api/bids/submissions/${start.submissionId}` });
     expect(own.statusCode).toBe(404);
     const noCert = await logIn(t.app, (await makeUser(t, 'supplier')).login);
+    await obtainDocuments(noCert, project.id);
     const r = await noCert.inject({
       method: 'POST',
       url: '/api/bids/submissions',
       payload: { projectId: project.id, lotId: lot.id },
     });
     expect(r.json<ErrorBody>().error.code).toBe('CERTIFICATE_REQUIRED');
+  });
+  it('refuses a bid from a supplier that has not obtained the documents, or that is barred, and records nothing', async () => {
+    const me = await supplier();
+    const { project, lot } = await publishedProject(t);
+    const start = () =>
+      me.session.inject({
+        method: 'POST',
+        url: '/api/bids/submissions',
+        payload: { projectId: project.id, lotId: lot.id },
+      });
+    const before = await t.services.db.select().from(bidSubmissions);
+    const notObtained = await start();
+    expect(notObtained.statusCode).toBe(403);
+    expect(notObtained.json<ErrorBody>().error.code).toBe('DOCUMENTS_NOT_OBTAINED');
+    await obtainDocuments(me.session, project.id);
+    const supervisor = await makeUser(t, 'supervisor');
+    await t.services.db.insert(barredSuppliers).values({
+      organisationId: me.session.organisationId ?? '',
+      reason: '提供虚假材料谋取中标',
+      decisionReference: '六财采处〔2026〕3号',
+      barredFrom: t.clock.now(),
+      recordedByUserId: supervisor.id,
+      recordedAt: t.clock.now(),
+    });
+    const barred = await start();
+    expect(barred.statusCode).toBe(403);
+    expect(barred.json<ErrorBody>().error.code).toBe('SUPPLIER_BARRED');
+    expect(barred.json<ErrorBody>().error.message.zh).toContain('提供虚假材料谋取中标');
+    expect(await t.services.db.select().from(bidSubmissions)).toEqual(before);
   });
 });

@@ -81,6 +81,8 @@ export async function publishedProject(t: TestApp, opts: { deadlineInMs?: number
       createdByUserId: purchaser.id,
       status: 'published',
       publishedAt: now,
+      documentsAvailableFrom: now,
+      documentsAvailableUntil: new Date(now.getTime() + (opts.deadlineInMs ?? 20 * 24 * 3600 * 1000)),
       bidDeadline: new Date(now.getTime() + (opts.deadlineInMs ?? 20 * 24 * 3600 * 1000)),
       createdAt: now,
       updatedAt: now,
@@ -197,7 +199,14 @@ export const tus = {
   },
 };
 
+/** The supplier obtains the project's documents (C8), as it must before bidding; obtaining twice is harmless. */
+export async function obtainDocuments(session: Session, projectId: string): Promise<void> {
+  const res = await session.inject({ method: 'POST', url: `/api/tenders/${projectId}/obtain` });
+  if (res.statusCode >= 300) throw new Error(`obtain ${res.statusCode} ${res.body}`);
+}
+
 export async function startBid(session: Session, projectId: string, lotId: string): Promise<StartView> {
+  await obtainDocuments(session, projectId);
   const res = await session.inject({ method: 'POST', url: '/api/bids/submissions', payload: { projectId, lotId } });
   if (res.statusCode !== 201) throw new Error(`start ${res.statusCode} ${res.body}`);
   return res.json<StartView>();

@@ -330,6 +330,7 @@ export const en = {
   'tender.movedByRule':
     'Was {previous}; the clarification of {at} may affect bid preparation and came too close to the deadline, so under {rule} it moved to {deadline}',
   'tender.movedExplicit': 'Was {previous}; the purchaser/agency set it to {deadline} with the clarification of {at}',
+  'tender.bid': 'Prepare and submit a bid',
   'tender.obtain': 'Obtain the documents',
   'tender.obtainFree': 'The documents are free. Obtaining is recorded; other suppliers cannot see it.',
   'tender.obtained': 'Documents obtained on {at}',

@@ -326,6 +326,7 @@ export const zh = {
   'tender.movedByRule':
     '原截止时间 {previous}，因 {at} 发布的澄清可能影响投标文件编制且距截止不足法定期限，依 {rule} 顺延至 {deadline}',
   'tender.movedExplicit': '原截止时间 {previous}，采购人/代理机构于 {at} 发布澄清时调整为 {deadline}',
+  'tender.bid': '编制并递交投标文件',
   'tender.obtain': '获取采购文件',
   'tender.obtainFree': '采购文件免费获取，获取记录将被保存，其他供应商无法看到。',
   'tender.obtained': '已于 {at} 获取采购文件',

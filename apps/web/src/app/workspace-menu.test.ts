@@ -15,7 +15,14 @@ const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item
 
 describe('the workspace navigation', () => {
   it('offers every role its overview, certificates, API tokens and password, and nothing the server would refuse', () => {
-    expect(keys(me('supplier'))).toEqual(['overview', 'tenders', 'supplier-profile', 'certificates', 'tokens', 'password']);
+    expect(keys(me('supplier'))).toEqual([
+      'overview',
+      'tenders',
+      'supplier-profile',
+      'certificates',
+      'tokens',
+      'password',
+    ]);
     expect(keys(me('finance'))).toEqual(['overview', 'certificates', 'tokens', 'password']);
   });
 

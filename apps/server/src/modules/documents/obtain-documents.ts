@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
-import { findActiveBar } from '../barred/repo';
+import { barRefusal } from '../barred/bar-refusal';
 import { findObtaining, findPublicProject, type ProjectRow } from './repo';
 
 const iso = (d: Date | null) => d?.toISOString() ?? '—';
@@ -25,16 +25,8 @@ export async function obtainRefusal(
   if (!organisation || organisation.status !== 'active') {
     return new AppError('ORGANISATION_NOT_ACTIVE', { state: organisation?.status ?? 'none' });
   }
-  const bar = await findActiveBar(db, organisation.id, now);
-  if (bar) {
-    return new AppError('SUPPLIER_BARRED', {
-      reason: bar.reason,
-      reference: bar.decisionReference,
-      from: bar.barredFrom.toISOString(),
-      untilZh: bar.barredUntil?.toISOString() ?? '撤销之日',
-      untilEn: bar.barredUntil?.toISOString() ?? 'lifted',
-    });
-  }
+  const barred = await barRefusal(db, organisation.id, now);
+  if (barred) return barred;
   // Obtaining again is answered with the first record, whatever the window now.
   if (alreadyObtained) return null;
   if (project.status !== 'published') return new AppError('INVALID_STATE', { state: project.status });

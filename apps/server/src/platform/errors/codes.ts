@@ -76,6 +76,11 @@ export const ERROR_CODES = {
     zh: '采购文件获取期为 {from} 至 {until}（以平台服务器时间为准），现在不在获取期内',
     en: 'The documents can be obtained from {from} until {until} (platform server time); it is outside that window now',
   },
+  DOCUMENTS_NOT_OBTAINED: {
+    status: 403,
+    zh: '须先获取本项目的采购文件，方可投标',
+    en: "Obtain this project's procurement documents before bidding",
+  },
   SUPPLIER_BARRED: {
     status: 403,
     zh: '贵单位被列入禁止参加政府采购活动名单（{reference}）：{reason}；期限 {from} 至 {untilZh}',

@@ -1,7 +1,7 @@
-import { DownloadOutlined, FileProtectOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FileProtectOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Form, Input, List, Result, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { errorText, firstReason, localiseText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
@@ -64,6 +64,13 @@ export default function TenderPage() {
             showIcon
             data-testid="obtained"
             title={t('tender.obtained', { at: formatTime(tender.obtaining.obtainedAt, lang) })}
+            action={
+              <Link to={`/workspace/tenders/${tender.project.id}/bid`} data-testid="go-bid">
+                <Button type="primary" icon={<EditOutlined />}>
+                  {t('tender.bid')}
+                </Button>
+              </Link>
+            }
             style={{ marginBottom: 16 }}
           />
         ) : tender.abilities.obtain ? (
