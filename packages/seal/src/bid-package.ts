@@ -20,7 +20,7 @@ import type { Suite } from './suite';
  *                files: [{ name, size, digest }] }
  *
  * The files follow in manifest order, each exactly `size` bytes; nothing follows the last one. See
- * docs/adr/00B1-sealed-bid-submission.md.
+ * docs/adr/0013-sealed-bid-submission.md.
  */
 export const BID_PACKAGE_TYPE = 'zhengcai-bid-package';
 const MAGIC = utf8('ZCBP');

@@ -36,7 +36,7 @@ export function subjectText(subject: CertificateSubject): string {
 /**
  * Enrolment (C2): the browser made two key pairs, signed the enrolment challenge with the signing key and sends the
  * two public keys. The server checks the proof of possession, then the platform CA certifies both keys (X.509 v3,
- * docs/adr/00C1) and the bundle is stored with `certificate.issued`. Older bundles stay valid unless the user asks to
+ * docs/adr/0009) and the bundle is stored with `certificate.issued`. Older bundles stay valid unless the user asks to
  * revoke them (reason `superseded`); the newest usable bundle is the one used from now on.
  */
 export async function enrol(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 
-/** Clarification attachments travel base64-encoded in the JSON body (see ADR 00D1), up to 10 MB of file. */
+/** Clarification attachments travel base64-encoded in the JSON body (see ADR 0010), up to 10 MB of file. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const CLARIFICATION_BODY_LIMIT = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 256 * 1024;
 

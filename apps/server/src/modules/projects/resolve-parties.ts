@@ -10,7 +10,7 @@ export interface Parties {
 }
 
 /**
- * Who the project belongs to (ADR 00P1): a purchaser registers for its own organisation and may name the agency it
+ * Who the project belongs to (ADR 0011): a purchaser registers for its own organisation and may name the agency it
  * entrusts; an agency registers for the purchaser it names and is itself the agency. Both must be active
  * organisations of their kind.
  */
