@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
 
 /**
  * Printable records (receipts now; the opening record and certificates later) as A4 PDFs with Chinese text. The
  * font is Noto Sans SC (SIL OFL 1.1) from the `@expo-google-fonts/noto-sans-sc` npm package, so it is there after a
  * plain `npm ci` on a machine without system fonts. Only the glyphs used are embedded: the font is cut down with
  * HarfBuzz's hb-subset (`subset-font`) before pdf-lib embeds it, because fontkit's own subsetter loses the glyphs of
- * this font.
+ * this font. ASCII (codes, hashes, numbers) is set in the standard Helvetica: the CJK font's Latin glyphs came out
+ * with wrong advances in viewers (digits spaced apart), and Helvetica needs no embedding.
  */
 export interface PdfRecord {
   title: string;
@@ -40,12 +41,41 @@ const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const LABEL_WIDTH = 130;
 
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+interface Fonts {
+  cjk: PDFFont;
+  latin: PDFFont;
+}
+
+/** The text cut into runs of printable ASCII (Helvetica) and everything else (the CJK font). */
+function runs(fonts: Fonts, text: string): { font: PDFFont; text: string }[] {
+  const out: { font: PDFFont; text: string }[] = [];
+  for (const ch of text) {
+    const font = ch >= ' ' && ch <= '~' ? fonts.latin : fonts.cjk;
+    const last = out.at(-1);
+    if (last && last.font === font) last.text += ch;
+    else out.push({ font, text: ch });
+  }
+  return out;
+}
+
+function measure(fonts: Fonts, text: string, size: number): number {
+  return runs(fonts, text).reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
+}
+
+function draw(page: PDFPage, fonts: Fonts, text: string, at: { x: number; y: number; size: number; color: Color }) {
+  let x = at.x;
+  for (const r of runs(fonts, text)) {
+    page.drawText(r.text, { x, y: at.y, size: at.size, font: r.font, color: at.color });
+    x += r.font.widthOfTextAtSize(r.text, at.size);
+  }
+}
+
+function wrap(fonts: Fonts, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
     for (const ch of paragraph) {
-      if (font.widthOfTextAtSize(line + ch, size) > width && line.length > 0) {
+      if (measure(fonts, line + ch, size) > width && line.length > 0) {
         lines.push(line);
         line = ch;
       } else line += ch;
@@ -63,7 +93,10 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
     targetFormat: 'truetype',
     noLayoutClosure: true,
   });
-  const font = await doc.embedFont(subset, { subset: false, features: { liga: false, kern: false, palt: false } });
+  const fonts: Fonts = {
+    cjk: await doc.embedFont(subset, { subset: false, features: { liga: false, kern: false, palt: false } }),
+    latin: await doc.embedFont(StandardFonts.Helvetica),
+  };
   doc.setTitle(record.title);
   if (record.author) doc.setAuthor(record.author);
   doc.setCreator('Zhengcai 政采');
@@ -78,13 +111,13 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
     }
   };
 
-  for (const line of wrap(font, record.title, 18, A4[0] - 2 * MARGIN)) {
-    page.drawText(line, { x: MARGIN, y: y - 18, size: 18, font, color: ink });
+  for (const line of wrap(fonts, record.title, 18, A4[0] - 2 * MARGIN)) {
+    draw(page, fonts, line, { x: MARGIN, y: y - 18, size: 18, color: ink });
     y -= 26;
   }
   if (record.subtitle) {
-    for (const line of wrap(font, record.subtitle, 10, A4[0] - 2 * MARGIN)) {
-      page.drawText(line, { x: MARGIN, y: y - 10, size: 10, font, color: grey });
+    for (const line of wrap(fonts, record.subtitle, 10, A4[0] - 2 * MARGIN)) {
+      draw(page, fonts, line, { x: MARGIN, y: y - 10, size: 10, color: grey });
       y -= 14;
     }
   }
@@ -94,11 +127,11 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
 
   const valueWidth = A4[0] - 2 * MARGIN - LABEL_WIDTH;
   for (const [label, value] of record.rows) {
-    const lines = wrap(font, value, 10, valueWidth);
+    const lines = wrap(fonts, value, 10, valueWidth);
     ensure(lines.length * 14 + 6);
-    page.drawText(label, { x: MARGIN, y: y - 10, size: 10, font, color: grey });
+    draw(page, fonts, label, { x: MARGIN, y: y - 10, size: 10, color: grey });
     for (const line of lines) {
-      page.drawText(line, { x: MARGIN + LABEL_WIDTH, y: y - 10, size: 10, font, color: ink });
+      draw(page, fonts, line, { x: MARGIN + LABEL_WIDTH, y: y - 10, size: 10, color: ink });
       y -= 14;
     }
     y -= 6;
@@ -106,10 +139,10 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
   if (record.notes?.length) {
     y -= 10;
     for (const note of record.notes) {
-      const lines = wrap(font, note, 8, A4[0] - 2 * MARGIN);
+      const lines = wrap(fonts, note, 8, A4[0] - 2 * MARGIN);
       ensure(lines.length * 11 + 4);
       for (const line of lines) {
-        page.drawText(line, { x: MARGIN, y: y - 8, size: 8, font, color: grey });
+        draw(page, fonts, line, { x: MARGIN, y: y - 8, size: 8, color: grey });
         y -= 11;
       }
       y -= 4;
