@@ -8,7 +8,9 @@ import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
 import {
   ARTIFACTS,
   DESKTOP,
+  PHONE,
   closeBrowser,
+  horizontalOverflow,
   logInAs,
   logOut,
   newPage,
@@ -20,7 +22,8 @@ import { DEMO, useSuite } from '../support/suite';
 /**
  * Issue 3's whole path in one browser: a supplier registers, is approved, creates its key, logs in by certificate,
  * obtains the documents, submits a sealed bid with a multi-megabyte file, replaces it, withdraws and resubmits it,
- * and downloads its receipt. Screenshots of each step are in e2e/artifacts/journey-*.png.
+ * and downloads its receipt. Screenshots of each step are in e2e/artifacts/journey-*.png. It runs on both database
+ * modes, like every spec (the server comes from support/server.ts).
  */
 const NAME = '六盘水市钟山区凉都智算科技有限公司';
 const USCC = buildUscc('91', '520201', 'MA7JRN5Q');
@@ -113,6 +116,9 @@ describe('a supplier from registration to a sealed, receipted bid', () => {
     await screenshot(page, 'journey-05-obtained');
     await page.getByTestId('go-bid').click();
     await page.getByTestId('lot-1').waitFor();
+    // The price is shown in 大写 as it is typed (thousands separators accepted).
+    await page.getByTestId('lot-1').getByTestId('price').fill('1,735,000.12');
+    await page.getByText('壹佰柒拾叁万伍仟元壹角贰分').waitFor();
 
     // 6. A sealed bid with a 4 MB attachment; replaced; withdrawn; resubmitted.
     const attachment = join(ARTIFACTS, 'journey-技术响应文件.bin');
@@ -151,6 +157,9 @@ describe('a supplier from registration to a sealed, receipted bid', () => {
     } catch {
       // pdftoppm (poppler-utils) is optional: the PDF itself is kept
     }
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => horizontalOverflow(page), { timeout: 5000 }).toBeLessThanOrEqual(0);
+    await screenshot(page, 'journey-11-bid-page-phone');
     await page.close();
   }, 900_000);
 });

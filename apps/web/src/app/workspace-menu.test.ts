@@ -63,7 +63,7 @@ describe('the workspace navigation', () => {
   });
 
   it('gives purchasers and agencies their projects', () => {
-    expect(keys(me('purchaser'))).toEqual(['overview', 'projects', 'tokens', 'password']);
+    expect(keys(me('purchaser'))).toEqual(['overview', 'projects', 'certificates', 'tokens', 'password']);
     expect(keys(me('agency'))).toContain('projects');
     expect(keys(me('supplier'))).not.toContain('projects');
   });

@@ -27,11 +27,15 @@ export const supplierProfiles = pgTable('supplier_profiles', {
   updatedBy: uuid('updated_by').references(() => users.id),
 });
 
-/** SME declarations (中小企业声明函, 财库〔2020〕46号): every one kept; the latest is the one in force. */
+/**
+ * SME declarations (中小企业声明函, 财库〔2020〕46号): every one kept; the latest is the one in force. `seq` orders
+ * them: two declarations can carry the same millisecond, and a random id would then pick the one in force by chance.
+ */
 export const smeDeclarations = pgTable(
   'sme_declarations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),

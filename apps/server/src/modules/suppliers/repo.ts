@@ -18,7 +18,7 @@ export async function latestDeclaration(db: Executor, organisationId: string) {
     .from(smeDeclarations)
     .innerJoin(users, eq(users.id, smeDeclarations.declaredBy))
     .where(eq(smeDeclarations.organisationId, organisationId))
-    .orderBy(desc(smeDeclarations.declaredAt), desc(smeDeclarations.id))
+    .orderBy(desc(smeDeclarations.seq))
     .limit(1);
   return row;
 }
