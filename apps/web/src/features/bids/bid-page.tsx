@@ -202,7 +202,13 @@ function LotBidCard(props: {
             <Progress percent={Math.round(progress.fraction * 100)} data-testid="progress" />
           </Space>
         ) : null}
-        <Button type="primary" htmlType="submit" disabled={!keyFile || !props.open} data-testid="submit-bid">
+        <Button
+          type="primary"
+          htmlType="submit"
+          disabled={!keyFile || !props.open}
+          loading={progress !== null}
+          data-testid="submit-bid"
+        >
           {props.current ? tx('replace') : tx('submit')}
         </Button>
       </Form>
