@@ -59,6 +59,11 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
     await page.getByTestId('project-title').fill(TITLE);
     await choose(page, 'project-purchaser', HOSPITAL);
     await page.getByTestId('lot-0-title').fill('病房家具');
+    // An extra price-sheet column the bidders must fill (read out at the opening).
+    await page.getByTestId('lot-0-add-field').click();
+    await page.getByTestId('lot-0-field-0-key').fill('warrantyMonths');
+    await page.getByTestId('lot-0-field-0-label').fill('质保期（月）');
+    await choose(page, 'lot-0-field-0-kind', '数字');
     await choose(page, 'lot-0-category', 'A05');
     await inputOf(page, 'lot-0-budget').fill('860000');
     await inputOf(page, 'lot-0-deposit').fill('17200');
@@ -78,6 +83,10 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
     await page.getByTestId('project-save').click();
     await page.waitForURL(/\/workspace\/projects\/[0-9a-f-]{36}$/);
     await page.getByTestId('project-status').filter({ hasText: '草稿' }).waitFor();
+    const saved = await page.request.get(`${suite.server.base}/api/projects/${page.url().split('/').pop() ?? ''}`);
+    expect(((await saved.json()) as { lots: { priceSheetFields: unknown[] }[] }).lots[0]?.priceSheetFields).toEqual([
+      { key: 'warrantyMonths', label: '质保期（月）', kind: 'number', required: true },
+    ]);
 
     // Publishing is refused, and the rule is named on the deadline with the earliest legal date.
     await page.getByTestId('project-publish').click();

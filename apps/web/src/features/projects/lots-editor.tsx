@@ -9,6 +9,7 @@ import {
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { capitalText, yuanToFen } from './format';
+import { PriceSheetFieldsEditor } from './price-sheet-fields-editor';
 import { newLot, type ProjectValues } from './project-form';
 
 const EVALUATION_OPTIONS = PROCUREMENT_METHODS['open-tender'].evaluationMethods;
@@ -256,6 +257,7 @@ function LotCard({
           </Form.List>
         </>
       )}
+      <PriceSheetFieldsEditor lot={index} disabled={disabled} />
     </Card>
   );
 }
