@@ -12,8 +12,8 @@ import {
 } from './harness/bid-client';
 import { startBidServer, type BidServer } from './harness/bid-server';
 import { startChild, type ChildServer } from './harness/child';
-import { scratchDir, writeRandomFile } from './harness/files';
-import { createScratchDatabase, DEFAULT_ADMIN_URL, redact, serverVersion } from './harness/postgres';
+import { withRandomFile } from './harness/files';
+import { withScratchPostgres } from './harness/postgres';
 import { presealBids } from './harness/preseal';
 import { fmt, MB, mbPerSecond, median, percent, percentile, table } from './harness/stats';
 import { timed, type Timed } from './harness/timed';
@@ -198,25 +198,11 @@ function fail(what: string): never {
   throw new Error(`missing ${what}`);
 }
 
-async function measurePostgres(dir: string, plaintext: string): Promise<Outcome> {
-  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
-  let scratch;
-  let version;
-  try {
-    scratch = await createScratchDatabase(adminUrl);
-    version = await serverVersion(scratch.url);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const note = `skipped: cannot use ${redact(adminUrl)} (${why}); set BENCH_DATABASE_URL`;
-    console.log(`\n  PostgreSQL — ${note}`);
-    await scratch?.drop();
-    return { database: 'PostgreSQL', rounds: [], note };
-  }
-  try {
-    return await measure('PostgreSQL', { BENCH_DB_URL: scratch.url }, `${version}, ${scratch.name}`, dir, plaintext);
-  } finally {
-    await scratch.drop();
-  }
+function measurePostgres(dir: string, plaintext: string): Promise<Outcome> {
+  return withScratchPostgres(
+    (url, note) => measure('PostgreSQL', { BENCH_DB_URL: url }, note, dir, plaintext),
+    (note) => ({ database: 'PostgreSQL', rounds: [], note }),
+  );
 }
 
 const benchmark: Benchmark = {
@@ -224,13 +210,10 @@ const benchmark: Benchmark = {
   title:
     'Many bidders uploading sealed bids at once (tus PATCH latency, wall time) beside a bare @tus/server — ratio = subject ÷ reference',
   async run() {
-    const scratch = await scratchDir('zc-bench-bids-');
-    try {
-      const plaintext = join(scratch.path, 'bid.bin');
-      await writeRandomFile(plaintext, settings.megabytes * MB);
+    await withRandomFile('zc-bench-bids-', settings.megabytes * MB, async (dir, plaintext) => {
       const outcomes: Outcome[] = [
-        await measure('PGlite', {}, 'embedded, temporary data directory', scratch.path, plaintext),
-        await measurePostgres(scratch.path, plaintext),
+        await measure('PGlite', {}, 'embedded, temporary data directory', dir, plaintext),
+        await measurePostgres(dir, plaintext),
       ];
       console.log(
         `\n  Summary: ${settings.bidders} bidders × ${settings.megabytes} MB at once, 4 MiB PATCHes, suite ` +
@@ -270,9 +253,7 @@ const benchmark: Benchmark = {
           ),
         ]),
       );
-    } finally {
-      await scratch.remove();
-    }
+    });
   },
 };
 

@@ -9,7 +9,7 @@ import {
   type Bidder,
 } from './harness/bid-client';
 import { startBidServer, type BidServer } from './harness/bid-server';
-import { scratchDir, streamedCopy, writeRandomFile } from './harness/files';
+import { streamedCopy, withRandomFile, writeRandomFile } from './harness/files';
 import { fmt, MB, mbPerSecond, median, percent, percentile, range, table } from './harness/stats';
 import { timed, type Timed } from './harness/timed';
 
@@ -138,13 +138,9 @@ const benchmark: Benchmark = {
   title:
     'One large sealed bid (seal → tus → complete → receipt) beside a disk copy of the same file — ratio = bid MB/s ÷ copy MB/s',
   async run() {
-    const scratch = await scratchDir('zc-bench-bid-');
-    const dir = scratch.path;
-    try {
-      const bytes = settings.megabytes * MB;
-      const file = join(dir, 'bid.bin');
+    const bytes = settings.megabytes * MB;
+    await withRandomFile('zc-bench-bid-', bytes, async (dir, file) => {
       const warmup = join(dir, 'warmup.bin');
-      await writeRandomFile(file, bytes);
       await writeRandomFile(warmup, MB);
       const outcomes = [];
       for (const suite of settings.suites) outcomes.push(await measureSuite(suite, dir, file, warmup, bytes));
@@ -168,9 +164,7 @@ const benchmark: Benchmark = {
           ]),
         ]),
       );
-    } finally {
-      await scratch.remove();
-    }
+    });
   },
 };
 

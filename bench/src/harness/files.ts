@@ -33,3 +33,19 @@ export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
 export async function streamedCopy(from: string, to: string): Promise<void> {
   await pipeline(createReadStream(from), createWriteStream(to));
 }
+
+/** Runs `fn` with a scratch directory holding `file`, `bytes` random bytes; removes the directory afterwards. */
+export async function withRandomFile<T>(
+  prefix: string,
+  bytes: number,
+  fn: (dir: string, file: string) => Promise<T>,
+): Promise<T> {
+  const scratch = await scratchDir(prefix);
+  try {
+    const file = join(scratch.path, 'bid.bin');
+    await writeRandomFile(file, bytes);
+    return await fn(scratch.path, file);
+  } finally {
+    await scratch.remove();
+  }
+}
