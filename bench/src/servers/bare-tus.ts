@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
-import { serveChild } from '../harness/serve-child';
+import { removeOnExit, serveChild } from '../harness/serve-child';
 
 /**
  * The reference for bid uploads: a bare @tus/server (the library the platform mounts) with its FileStore in a
@@ -13,6 +13,7 @@ import { serveChild } from '../harness/serve-child';
  */
 serveChild(async () => {
   const directory = await mkdtemp(join(tmpdir(), 'zc-bench-tus-'));
+  removeOnExit(directory);
   const tus = new Server({ path: '/files', datastore: new FileStore({ directory }), relativeLocation: true });
   const server = createServer((req, res) => void tus.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,7 +5,7 @@ import { buildApp, type BuiltApp } from '../../../apps/server/src/app';
 import { loadConfig, type Config } from '../../../apps/server/src/config';
 import { openDatabase, type Database } from '../../../apps/server/src/db/client';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate';
-import { serveChild } from '../harness/serve-child';
+import { removeOnExit, serveChild } from '../harness/serve-child';
 
 export interface PreparedApp extends BuiltApp {
   config: Config;
@@ -26,6 +26,7 @@ export function serveZhengcai(
 ): void {
   serveChild(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'zc-bench-'));
+    removeOnExit(dataDir);
     const config = loadConfig({
       LOG_LEVEL: 'silent',
       WEB_DIST: '/nonexistent',
