@@ -2,7 +2,7 @@ import type { Benchmark } from './harness/benchmark';
 import { envInt } from './harness/benchmark';
 import { startChild, type ChildServer } from './harness/child';
 import { compare, type Comparison, type RoundResult } from './harness/http-load';
-import { createScratchDatabase, DEFAULT_ADMIN_URL, redact, serverVersion } from './harness/postgres';
+import { withScratchPostgres } from './harness/postgres';
 import { fmt, median, percent, table } from './harness/stats';
 
 /**
@@ -124,25 +124,11 @@ async function measure(database: string, subjectEnv: Record<string, string>, not
   }
 }
 
-async function measurePostgres(): Promise<Outcome> {
-  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
-  let scratch;
-  let version;
-  try {
-    scratch = await createScratchDatabase(adminUrl);
-    version = await serverVersion(scratch.url);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const note = `skipped: cannot use ${redact(adminUrl)} (${why}); set BENCH_DATABASE_URL`;
-    console.log(`\n  PostgreSQL — ${note}`);
-    await scratch?.drop();
-    return { database: 'PostgreSQL', comparison: null, note };
-  }
-  try {
-    return await measure('PostgreSQL', { BENCH_DB_URL: scratch.url }, `${version}, scratch database ${scratch.name}`);
-  } finally {
-    await scratch.drop();
-  }
+function measurePostgres(): Promise<Outcome> {
+  return withScratchPostgres(
+    (url, note) => measure('PostgreSQL', { BENCH_DB_URL: url }, note),
+    (note) => ({ database: 'PostgreSQL', comparison: null, note }),
+  );
 }
 
 const benchmark: Benchmark = {

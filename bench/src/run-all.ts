@@ -7,7 +7,7 @@ import { runAllCleanups } from './harness/cleanup';
 /**
  * `npm run bench [-- name …]`: finds every `src/*.bench.ts` and runs them one after another (or only those named).
  * Each prints its figures beside a reference measured in the same run. A watchdog stops the whole run after
- * BENCH_TIMEOUT_SECONDS (default 300) so it always ends by itself; children and scratch databases are cleaned up.
+ * BENCH_TIMEOUT_SECONDS (default 1800) so it always ends by itself; children and scratch databases are cleaned up.
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
@@ -29,7 +29,7 @@ async function stopEverything(code: number): Promise<never> {
   process.exit(code);
 }
 
-const timeoutSeconds = envInt('BENCH_TIMEOUT_SECONDS', 300);
+const timeoutSeconds = envInt('BENCH_TIMEOUT_SECONDS', 1800);
 setTimeout(() => {
   console.error(`\nbench: still running after ${timeoutSeconds} s; stopping`);
   void stopEverything(1);

@@ -5,6 +5,8 @@ import { isFromChild, type FromChild, type ToChild } from './protocol';
 
 export interface ChildServer {
   port: number;
+  /** The server's process id (e.g. to read its memory from /proc, harness/memory.ts). */
+  pid: number;
   facts: Record<string, string>;
   /** CPU time (user + system, microseconds) the child process has used so far. */
   cpuMicros(): Promise<number>;
@@ -65,6 +67,7 @@ export async function startChild(script: string, env: Record<string, string> = {
     if (ready.type !== 'ready') throw new Error(`${script}: unexpected ${ready.type}`);
     return {
       port: ready.port,
+      pid: child.pid ?? Number.NaN,
       facts: ready.facts,
       async cpuMicros() {
         const reply = next('cpu', 5_000);

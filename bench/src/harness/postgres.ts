@@ -52,3 +52,31 @@ export async function serverVersion(url: string): Promise<string> {
     return result.rows[0]?.server_version ?? '?';
   });
 }
+
+/**
+ * Runs `measure` against a fresh scratch database beside BENCH_DATABASE_URL (default DEFAULT_ADMIN_URL), dropped
+ * afterwards; if PostgreSQL cannot be used, prints why and returns `skipped(note)` so the run goes on.
+ */
+export async function withScratchPostgres<T>(
+  measure: (url: string, note: string) => Promise<T>,
+  skipped: (note: string) => T,
+): Promise<T> {
+  const adminUrl = process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL;
+  let scratch: ScratchDatabase | undefined;
+  let version: string;
+  try {
+    scratch = await createScratchDatabase(adminUrl);
+    version = await serverVersion(scratch.url);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const note = `skipped: cannot use ${redact(adminUrl)} (${why}); set BENCH_DATABASE_URL`;
+    console.log(`\n  PostgreSQL — ${note}`);
+    await scratch?.drop();
+    return skipped(note);
+  }
+  try {
+    return await measure(scratch.url, `${version}, scratch database ${scratch.name}`);
+  } finally {
+    await scratch.drop();
+  }
+}

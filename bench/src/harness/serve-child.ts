@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { isToChild, type FromChild } from './protocol';
 
 export interface StartedServer {
@@ -6,6 +7,14 @@ export interface StartedServer {
   /** Anything the benchmark needs to drive it (e.g. a login), passed back with the ready message. */
   facts?: Record<string, string>;
   close(): Promise<void>;
+}
+
+/**
+ * Removes `dir` when this process exits, however it exits (also when it is stopped while still starting, before
+ * its server exists to close).
+ */
+export function removeOnExit(dir: string): void {
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 }
 
 function send(message: FromChild): void {

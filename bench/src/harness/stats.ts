@@ -25,3 +25,22 @@ export function table(rows: readonly (readonly string[])[]): string {
   const [header, ...body] = rows;
   return header ? [line(header), rule, ...body.map(line)].join('\n') : '';
 }
+
+/** The p-th percentile (0–100) by the nearest-rank method: a value that was actually observed. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export const MB = 1_000_000;
+
+/** Megabytes (10^6 bytes) per second. */
+export function mbPerSecond(bytes: number, ms: number): number {
+  return bytes / MB / (ms / 1000);
+}
+
+/** min – max of a list, with fixed decimals. */
+export function range(values: readonly number[], digits: number): string {
+  return `${Math.min(...values).toFixed(digits)} – ${Math.max(...values).toFixed(digits)}`;
+}
