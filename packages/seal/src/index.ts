@@ -13,7 +13,14 @@ export {
 } from './suite';
 export { SM2_DEFAULT_USER_ID } from './gm-suite';
 export { ECIES_INFO } from './intl-suite';
-export { FILE_HASH_ALGORITHMS, SEGMENT_SIZE, createFileHasher, fileHash, type FileHasher } from './file-hash';
+export {
+  FILE_HASH_ALGORITHMS,
+  SEGMENT_SIZE,
+  createFileHasher,
+  fileHash,
+  type FileHasher,
+  type HashFunction,
+} from './file-hash';
 export {
   DEFAULT_CHUNK_SIZE,
   STREAM_HEADER_LENGTH,

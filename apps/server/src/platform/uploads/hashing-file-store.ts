@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type stream from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { createFileHasher, type FileHasher, type Suite } from '@zhengcai/seal';
+import { nativeHash } from './native-hash';
 
 interface HashState {
   hasher: FileHasher;
@@ -41,7 +42,7 @@ export class HashingFileStore extends FileStore {
   private async hashUpTo(id: string, end: number): Promise<HashState> {
     let state = this.states.get(id);
     if (!state || state.result || state.offset > end) {
-      state = { hasher: createFileHasher(this.suite), offset: 0, result: null };
+      state = { hasher: createFileHasher(this.suite, nativeHash(this.suite)), offset: 0, result: null };
       this.states.set(id, state);
     }
     if (end > state.offset) {
