@@ -36,7 +36,10 @@ export {
   unwrapContentKey,
   verifySealedBid,
   type BidContext,
+  statementIsWellFormed,
   type BidSealer,
+  type ConsortiumComposition,
+  type ConsortiumMemberStatement,
   type SealBidParams,
   type SealedBid,
   type SealedBidEnvelope,
@@ -97,3 +100,9 @@ export {
   type BidPackagePart,
   type PriceSheet,
 } from './bid-package';
+export {
+  coSignSealedBid,
+  verifyConsortiumSignature,
+  type ConsortiumSignatureProblem,
+  type ConsortiumSignatureVerification,
+} from './consortium';
