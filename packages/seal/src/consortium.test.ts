@@ -19,7 +19,9 @@ describe.each(SUITES)('consortium co-signatures (%s)', (suite: Suite) => {
   let bid: SealedBid;
 
   beforeAll(async () => {
-    [lead, member, stranger] = await Promise.all([1, 2, 3].map(() => generateUserKeys(suite)));
+    lead = await generateUserKeys(suite);
+    member = await generateUserKeys(suite);
+    stranger = await generateUserKeys(suite);
     bid = await sealBid({
       suite,
       plaintext: new TextEncoder().encode('价格表'),
