@@ -11,6 +11,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   apiTokens,
+  bidConsortiumMembers,
   bidSubmissions,
   documentObtainings,
   expertConflicts,
@@ -332,6 +333,47 @@ async function bidSubmission(t: TestApp, me: Me | null, whose: 'own' | 'other'):
     })
     .returning({ id: bidSubmissions.id });
   if (!row) throw new Error('no submission');
+  return row.id;
+}
+
+/**
+ * A consortium bid waiting for its members: the caller's organisation is a member (`mine`) or not a party at all.
+ * The statement is well-formed but nobody's real signature is needed: the rows say who may see and act.
+ */
+async function consortiumRequest(t: TestApp, me: Me | null, whose: 'mine' | 'other'): Promise<string> {
+  const { project, lot } = await publishedProject(t, { consortiumAllowed: true });
+  const lead = await newUser(t, 'supplier');
+  const member =
+    whose === 'mine' && me?.role === 'supplier' && me.organisationId
+      ? { organisationId: me.organisationId }
+      : await newUser(t, 'supplier');
+  const [row] = await t.services.db
+    .insert(bidSubmissions)
+    .values({
+      projectId: project.id,
+      lotId: lot.id,
+      organisationId: lead.organisationId ?? '',
+      userId: lead.id,
+      nonce: `nonce-${unique()}`,
+      suite: 'gm',
+      state: 'awaiting_members',
+      expiresAt: project.bidDeadline ?? t.clock.now(),
+      createdAt: t.clock.now(),
+      envelope: { ...wellFormedEnvelope, suite: 'gm', statement: wellFormedEnvelope.statement },
+    })
+    .returning({ id: bidSubmissions.id });
+  if (!row) throw new Error('no submission');
+  await t.services.db.insert(bidConsortiumMembers).values(
+    [lead.organisationId ?? '', member.organisationId ?? ''].map((organisationId, position) => ({
+      submissionId: row.id,
+      organisationId,
+      position,
+      role: position === 0 ? ('lead' as const) : ('member' as const),
+      shareBasisPoints: 5000,
+      uscc: `USCC${position}`,
+      name: `成员${position}`,
+    })),
+  );
   return row.id;
 }
 
@@ -1386,6 +1428,41 @@ const MATRIX: readonly Row[] = [
       ...post('/api/bids/receipts/verify', forgedReceipt),
       check: (res) => expect(res.json()).toMatchObject({ signatureValid: false, matchesStoredBid: false }),
     }),
+  },
+  // Consortium requests (ADR 0014): only the parties see one; anyone else gets 404 and changes nothing.
+  {
+    route: 'GET /api/bids/consortium-requests',
+    resource: 'consortium bids naming my organisation',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async () => get('/api/bids/consortium-requests'),
+  },
+  {
+    route: 'GET /api/bids/consortium-requests/:id',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}`),
+  },
+  {
+    route: 'GET /api/bids/consortium-requests/:id',
+    resource: 'a consortium bid naming my organisation',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'mine')}`),
+  },
+  {
+    route: 'POST /api/bids/consortium-requests/:id/sign',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}/sign`, {
+        signature: 'ab'.repeat(64),
+      }),
+  },
+  {
+    route: 'POST /api/bids/consortium-requests/:id/decline',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}/decline`, { reason: '' }),
   },
   {
     route: 'POST /api/uploads',
