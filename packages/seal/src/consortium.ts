@@ -18,7 +18,7 @@ export type ConsortiumSignatureVerification = { valid: true } | { valid: false; 
 
 function assertConsortiumStatement(statement: unknown): asserts statement is SealedBidStatement {
   const suite: unknown = (statement as { suite?: unknown } | null)?.suite;
-  if (!isSuite(suite) || !statementIsWellFormed(statement, suite) || !(statement as SealedBidStatement).consortium) {
+  if (!isSuite(suite) || !statementIsWellFormed(statement, suite) || !statement.consortium) {
     throw new SealError('INVALID_ARGUMENT', 'not a consortium bid statement');
   }
 }

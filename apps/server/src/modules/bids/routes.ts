@@ -212,7 +212,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
     async (request) => {
       const row = await ownSubmission(s, requireUser(request.viewer), request.params.id);
-      return (await presentAll(s, [row]))[0] as z.infer<typeof submissionView>;
+      return (await presentAll(s, [row]))[0];
     },
   );
 
