@@ -113,7 +113,7 @@ export function receiptRecord(signed: SignedReceipt): PdfRecord {
     rows: [
       ['项目 Project', `${r.project.code} ${r.project.title}`],
       ['包 Lot', `第 ${r.lot.number} 包 ${r.lot.title}`],
-      [r.consortium ? '联合体牵头人 Consortium lead' : '投标人 Bidder', r.bidder.name],
+      [r.consortium ? '牵头人 Lead' : '投标人 Bidder', r.bidder.name],
       ...(r.consortium?.members ?? []).map((m, i): [string, string] => [
         `联合体成员 ${i + 1} Member`,
         `${m.name}（${m.uscc}）${m.role === 'lead' ? '牵头人 lead' : '成员 member'}，分工比例 share ${formatShare(m.shareBasisPoints)}，签署 signed ${beijing(m.signedAt)}`,

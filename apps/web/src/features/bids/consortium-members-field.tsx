@@ -77,7 +77,10 @@ export function ConsortiumMembersField(props: {
           <Alert type="info" showIcon style={{ margin: '8px 0 12px' }} title={t('consortium.membersHint')} />
           <Space wrap align="start" style={{ display: 'flex' }}>
             <Form.Item label={`${t('consortium.lead')}（${t('consortium.ownOrganisation')}）`}>
-              <Input value={`${props.own.name}  ${props.own.uscc ?? ''}`} disabled style={{ width: 320 }} />
+              <Space orientation="vertical" size={0} style={{ width: 320 }} data-testid="lead-organisation">
+                <Typography.Text>{props.own.name}</Typography.Text>
+                <Typography.Text type="secondary">{props.own.uscc ?? ''}</Typography.Text>
+              </Space>
             </Form.Item>
             <Form.Item
               name="leadShare"
