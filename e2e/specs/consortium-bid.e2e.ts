@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
-import { ARTIFACTS, DESKTOP, closeBrowser, logInAs, openBrowser, screenshot } from '../support/browser';
+import { ARTIFACTS, DESKTOP, closeBrowser, logInAs, makeKeyFile, openBrowser, screenshot } from '../support/browser';
 import { DEMO, demoUser, useSuite } from '../support/suite';
 
 /**
@@ -22,20 +22,10 @@ function usccOf(login: string): string {
   return org.uscc;
 }
 
-/** Logs in, makes the key pair and certificate in the browser and keeps the downloaded key file. */
+/** Logs in and makes the user's key and certificate; returns the key file's path. */
 async function withKey(page: Page, base: string, login: string): Promise<string> {
   await logInAs(page, base, login, DEMO.password);
-  await page.getByTestId('workspace-menu').getByText('数字证书').click();
-  await page.getByTestId('cert-create').click();
-  await page.getByTestId('cert-password').fill(KEY_PASSWORD);
-  await page.getByTestId('cert-password-confirm').fill(KEY_PASSWORD);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cert-start').click()]);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const keyFile = join(ARTIFACTS, `consortium-${login}-${download.suggestedFilename()}`);
-  await download.saveAs(keyFile);
-  await page.getByTestId('cert-done-result').waitFor();
-  await page.getByTestId('cert-done').click();
-  return keyFile;
+  return makeKeyFile(page, KEY_PASSWORD, `consortium-${login}`);
 }
 
 describe('a consortium bid signed by its lead and its member', () => {

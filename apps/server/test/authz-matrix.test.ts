@@ -318,18 +318,29 @@ async function bidSubmission(t: TestApp, me: Me | null, whose: 'own' | 'other'):
     whose === 'own' && me?.role === 'supplier'
       ? { id: me.userId, organisationId: me.organisationId }
       : await newUser(t, 'supplier');
+  return insertSubmission(t, { projectId: project.id, lotId: lot.id }, owner, {
+    state: 'uploading',
+    expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
+  });
+}
+
+/** A bid_submissions row of `owner` on the lot, as the bids module would have written it. */
+async function insertSubmission(
+  t: TestApp,
+  where: { projectId: string; lotId: string },
+  owner: { id: string; organisationId: string | null },
+  values: Pick<typeof bidSubmissions.$inferInsert, 'state' | 'expiresAt' | 'envelope'>,
+): Promise<string> {
   const [row] = await t.services.db
     .insert(bidSubmissions)
     .values({
-      projectId: project.id,
-      lotId: lot.id,
+      ...where,
       organisationId: owner.organisationId ?? '',
       userId: owner.id,
       nonce: `nonce-${unique()}`,
       suite: 'gm',
-      state: 'uploading',
-      expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
       createdAt: t.clock.now(),
+      ...values,
     })
     .returning({ id: bidSubmissions.id });
   if (!row) throw new Error('no submission');
@@ -347,25 +358,14 @@ async function consortiumRequest(t: TestApp, me: Me | null, whose: 'mine' | 'oth
     whose === 'mine' && me?.role === 'supplier' && me.organisationId
       ? { organisationId: me.organisationId }
       : await newUser(t, 'supplier');
-  const [row] = await t.services.db
-    .insert(bidSubmissions)
-    .values({
-      projectId: project.id,
-      lotId: lot.id,
-      organisationId: lead.organisationId ?? '',
-      userId: lead.id,
-      nonce: `nonce-${unique()}`,
-      suite: 'gm',
-      state: 'awaiting_members',
-      expiresAt: project.bidDeadline ?? t.clock.now(),
-      createdAt: t.clock.now(),
-      envelope: { ...wellFormedEnvelope, suite: 'gm', statement: wellFormedEnvelope.statement },
-    })
-    .returning({ id: bidSubmissions.id });
-  if (!row) throw new Error('no submission');
+  const id = await insertSubmission(t, { projectId: project.id, lotId: lot.id }, lead, {
+    state: 'awaiting_members',
+    expiresAt: project.bidDeadline ?? t.clock.now(),
+    envelope: { ...wellFormedEnvelope, suite: 'gm', statement: wellFormedEnvelope.statement },
+  });
   await t.services.db.insert(bidConsortiumMembers).values(
     [lead.organisationId ?? '', member.organisationId ?? ''].map((organisationId, position) => ({
-      submissionId: row.id,
+      submissionId: id,
       organisationId,
       position,
       role: position === 0 ? ('lead' as const) : ('member' as const),
@@ -374,7 +374,7 @@ async function consortiumRequest(t: TestApp, me: Me | null, whose: 'mine' | 'oth
       name: `成员${position}`,
     })),
   );
-  return row.id;
+  return id;
 }
 
 /** A published project to bid on; a supplier caller also gets usable certificates. */

@@ -14,6 +14,7 @@ import { releaseParticipations } from './participations';
 import { assertBeforeDeadline } from './policy';
 import type { SignedReceipt } from './receipt';
 import { bidAudience, consortiumMembers, recordBid } from './record-bid';
+import type { SubmissionRow } from './repo';
 
 /**
  * Locks a consortium bid that waits for the caller's organisation: the submission `FOR UPDATE` in `awaiting_members`,
@@ -33,6 +34,15 @@ async function lockPending(tx: Tx, s: Services, viewer: UserViewer, id: string) 
   }
   return { row, members, me, project };
 }
+
+/** The payload of a member's act: the bid's ids and the member organisation (ids only). */
+const memberPayload = (row: SubmissionRow, memberOrganisationId: string) => ({
+  submissionId: row.id,
+  projectId: row.projectId,
+  lotId: row.lotId,
+  organisationId: row.organisationId,
+  memberOrganisationId,
+});
 
 const memberWhere = (id: string, organisationId: string) =>
   and(eq(bidConsortiumMembers.submissionId, id), eq(bidConsortiumMembers.organisationId, organisationId));
@@ -76,13 +86,7 @@ export async function signConsortiumBid(
       .where(memberWhere(id, me.organisationId));
     await appendEvent(tx, s.clock, {
       type: 'bid.consortium_signed',
-      payload: {
-        submissionId: id,
-        projectId: row.projectId,
-        lotId: row.lotId,
-        organisationId: row.organisationId,
-        memberOrganisationId: me.organisationId,
-      },
+      payload: memberPayload(row, me.organisationId),
       actor: actorOf(viewer),
       subject: { type: 'bid_submission', id },
       audience: bidAudience(row, members),
@@ -121,13 +125,7 @@ export async function declineConsortiumBid(s: Services, viewer: UserViewer, id: 
     await releaseParticipations(tx, row.lotId, row.organisationId);
     await appendEvent(tx, s.clock, {
       type: 'bid.consortium_declined',
-      payload: {
-        submissionId: id,
-        projectId: row.projectId,
-        lotId: row.lotId,
-        organisationId: row.organisationId,
-        memberOrganisationId: me.organisationId,
-      },
+      payload: memberPayload(row, me.organisationId),
       actor: actorOf(viewer),
       subject: { type: 'bid_submission', id },
       audience: bidAudience(row, members),

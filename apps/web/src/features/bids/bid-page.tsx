@@ -25,6 +25,7 @@ import { useI18n } from '../../app/i18n';
 import { bidText, type BidTextKey } from './bid-text';
 import { ConsortiumMembersField, consortiumFromForm, type ConsortiumFormValues } from './consortium-members-field';
 import { ConsortiumPartiesCell } from './consortium-parties';
+import { KeyFilePicker } from './key-file-picker';
 import { openSigningKey } from './open-signing-key';
 import { BidApiError, submitSealedBid, type Progress as SubmitProgress, type SignedReceipt } from './submit-sealed-bid';
 
@@ -191,20 +192,7 @@ function LotBidCard(props: {
           </Upload>
         </Form.Item>
         <Form.Item label={tx('keyFile')} required>
-          <Upload
-            maxCount={1}
-            accept=".json,.zckey,application/json"
-            beforeUpload={(file) => {
-              setKeyFile(file);
-              return false;
-            }}
-            onRemove={() => setKeyFile(null)}
-            fileList={keyFile ? [{ uid: 'key', name: keyFile.name }] : []}
-          >
-            <Button icon={<UploadOutlined />} data-testid="pick-key">
-              {tx('pickKey')}
-            </Button>
-          </Upload>
+          <KeyFilePicker file={keyFile} onChange={setKeyFile} label={tx('pickKey')} testId="pick-key" />
         </Form.Item>
         <Form.Item name="password" label={tx('keyPassword')} rules={required}>
           <Input.Password autoComplete="off" data-testid="key-password" />

@@ -1,21 +1,6 @@
-import { UploadOutlined } from '@ant-design/icons';
 import { ENTERPRISE_SCALE_LABELS, formatShare } from '@zhengcai/domain';
 import { coSignSealedBid, isSealError } from '@zhengcai/seal';
-import {
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, Descriptions, Empty, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -23,6 +8,7 @@ import { errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages-zh';
+import { KeyFilePicker } from './key-file-picker';
 import { openSigningKey } from './open-signing-key';
 
 type Request =
@@ -151,20 +137,12 @@ function RequestCard({ request, onChanged }: { request: Request; onChanged: () =
       {request.abilities.sign ? (
         <Form form={form} layout="vertical" style={{ marginTop: 16 }} onFinish={(v) => void sign(v)} disabled={busy}>
           <Form.Item label={t('consortium.keyFile')} required>
-            <Upload
-              maxCount={1}
-              accept=".json,.zckey,application/json"
-              beforeUpload={(file) => {
-                setKeyFile(file);
-                return false;
-              }}
-              onRemove={() => setKeyFile(null)}
-              fileList={keyFile ? [{ uid: 'key', name: keyFile.name }] : []}
-            >
-              <Button icon={<UploadOutlined />} data-testid="request-pick-key">
-                {t('consortium.pickKey')}
-              </Button>
-            </Upload>
+            <KeyFilePicker
+              file={keyFile}
+              onChange={setKeyFile}
+              label={t('consortium.pickKey')}
+              testId="request-pick-key"
+            />
           </Form.Item>
           <Form.Item
             name="password"
