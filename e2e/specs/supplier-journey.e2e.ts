@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildUscc } from '@zhengcai/domain';
 import type { Page } from 'playwright-core';
@@ -13,6 +13,7 @@ import {
   horizontalOverflow,
   logInAs,
   logOut,
+  makeKeyFile,
   newPage,
   openBrowser,
   screenshot,
@@ -86,17 +87,7 @@ describe('a supplier from registration to a sealed, receipted bid', () => {
 
     // 3. The supplier makes its key in the browser and gets its certificate; the key file is downloaded.
     await logInAs(page, base, LOGIN, PASSWORD);
-    await page.getByTestId('workspace-menu').getByText('数字证书').click();
-    await page.getByTestId('cert-create').click();
-    await page.getByTestId('cert-password').fill(KEY_PASSWORD);
-    await page.getByTestId('cert-password-confirm').fill(KEY_PASSWORD);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cert-start').click()]);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const keyFile = join(ARTIFACTS, `journey-${download.suggestedFilename()}`);
-    await download.saveAs(keyFile);
-    await page.getByTestId('cert-done-result').waitFor();
-    await screenshot(page, 'journey-03-certificate', { fullPage: false });
-    await page.getByTestId('cert-done').click();
+    const keyFile = await makeKeyFile(page, KEY_PASSWORD, 'journey', 'journey-03-certificate');
 
     // 4. Login by certificate with the downloaded key file.
     await logOut(page, base);

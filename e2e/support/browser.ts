@@ -89,3 +89,22 @@ export async function logOut(page: Page, base: string): Promise<void> {
   await page.getByRole('menuitem', { name: /退出登录|Log out/ }).click();
   await page.waitForURL(`${base}/`);
 }
+
+/**
+ * Makes the logged-in user's key pair and certificate in the browser (数字证书 → wizard) and keeps the downloaded key
+ * file in e2e/artifacts/ as `<prefix>-<name>`; `shot` takes a picture of the wizard's result first.
+ */
+export async function makeKeyFile(page: Page, password: string, prefix: string, shot?: string): Promise<string> {
+  await page.getByTestId('workspace-menu').getByText('数字证书').click();
+  await page.getByTestId('cert-create').click();
+  await page.getByTestId('cert-password').fill(password);
+  await page.getByTestId('cert-password-confirm').fill(password);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cert-start').click()]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const keyFile = join(ARTIFACTS, `${prefix}-${download.suggestedFilename()}`);
+  await download.saveAs(keyFile);
+  await page.getByTestId('cert-done-result').waitFor();
+  if (shot) await screenshot(page, shot, { fullPage: false });
+  await page.getByTestId('cert-done').click();
+  return keyFile;
+}

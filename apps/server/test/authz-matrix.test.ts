@@ -11,6 +11,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   apiTokens,
+  bidConsortiumMembers,
   bidSubmissions,
   documentObtainings,
   expertConflicts,
@@ -317,22 +318,63 @@ async function bidSubmission(t: TestApp, me: Me | null, whose: 'own' | 'other'):
     whose === 'own' && me?.role === 'supplier'
       ? { id: me.userId, organisationId: me.organisationId }
       : await newUser(t, 'supplier');
+  return insertSubmission(t, { projectId: project.id, lotId: lot.id }, owner, {
+    state: 'uploading',
+    expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
+  });
+}
+
+/** A bid_submissions row of `owner` on the lot, as the bids module would have written it. */
+async function insertSubmission(
+  t: TestApp,
+  where: { projectId: string; lotId: string },
+  owner: { id: string; organisationId: string | null },
+  values: Pick<typeof bidSubmissions.$inferInsert, 'state' | 'expiresAt' | 'envelope'>,
+): Promise<string> {
   const [row] = await t.services.db
     .insert(bidSubmissions)
     .values({
-      projectId: project.id,
-      lotId: lot.id,
+      ...where,
       organisationId: owner.organisationId ?? '',
       userId: owner.id,
       nonce: `nonce-${unique()}`,
       suite: 'gm',
-      state: 'uploading',
-      expiresAt: new Date(t.clock.now().getTime() + 3_600_000),
       createdAt: t.clock.now(),
+      ...values,
     })
     .returning({ id: bidSubmissions.id });
   if (!row) throw new Error('no submission');
   return row.id;
+}
+
+/**
+ * A consortium bid waiting for its members: the caller's organisation is a member (`mine`) or not a party at all.
+ * The statement is well-formed but nobody's real signature is needed: the rows say who may see and act.
+ */
+async function consortiumRequest(t: TestApp, me: Me | null, whose: 'mine' | 'other'): Promise<string> {
+  const { project, lot } = await publishedProject(t, { consortiumAllowed: true });
+  const lead = await newUser(t, 'supplier');
+  const member =
+    whose === 'mine' && me?.role === 'supplier' && me.organisationId
+      ? { organisationId: me.organisationId }
+      : await newUser(t, 'supplier');
+  const id = await insertSubmission(t, { projectId: project.id, lotId: lot.id }, lead, {
+    state: 'awaiting_members',
+    expiresAt: project.bidDeadline ?? t.clock.now(),
+    envelope: { ...wellFormedEnvelope, suite: 'gm', statement: wellFormedEnvelope.statement },
+  });
+  await t.services.db.insert(bidConsortiumMembers).values(
+    [lead.organisationId ?? '', member.organisationId ?? ''].map((organisationId, position) => ({
+      submissionId: id,
+      organisationId,
+      position,
+      role: position === 0 ? ('lead' as const) : ('member' as const),
+      shareBasisPoints: 5000,
+      uscc: `USCC${position}`,
+      name: `成员${position}`,
+    })),
+  );
+  return id;
 }
 
 /** A published project to bid on; a supplier caller also gets usable certificates. */
@@ -1386,6 +1428,41 @@ const MATRIX: readonly Row[] = [
       ...post('/api/bids/receipts/verify', forgedReceipt),
       check: (res) => expect(res.json()).toMatchObject({ signatureValid: false, matchesStoredBid: false }),
     }),
+  },
+  // Consortium requests (ADR 0014): only the parties see one; anyone else gets 404 and changes nothing.
+  {
+    route: 'GET /api/bids/consortium-requests',
+    resource: 'consortium bids naming my organisation',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async () => get('/api/bids/consortium-requests'),
+  },
+  {
+    route: 'GET /api/bids/consortium-requests/:id',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}`),
+  },
+  {
+    route: 'GET /api/bids/consortium-requests/:id',
+    resource: 'a consortium bid naming my organisation',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => get(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'mine')}`),
+  },
+  {
+    route: 'POST /api/bids/consortium-requests/:id/sign',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}/sign`, {
+        signature: 'ab'.repeat(64),
+      }),
+  },
+  {
+    route: 'POST /api/bids/consortium-requests/:id/decline',
+    resource: 'a consortium bid my organisation is not part of',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/bids/consortium-requests/${await consortiumRequest(t, me, 'other')}/decline`, { reason: '' }),
   },
   {
     route: 'POST /api/uploads',

@@ -595,6 +595,56 @@ const CASES: Case[] = [
     code: 'VALIDATION_FAILED',
     fields: ['headers.last-event-id'],
   },
+
+  // Consortium bids (ADR 0014): the composition and the co-signature are checked field by field.
+  ...bodyCases(
+    'POST /api/bids/submissions',
+    'supplier',
+    () => ({
+      projectId: UNKNOWN_ID,
+      lotId: UNKNOWN_ID,
+      consortium: {
+        members: [
+          { uscc: freshUscc(), role: 'lead', shareBasisPoints: 6000 },
+          { uscc: freshUscc(), role: 'member', shareBasisPoints: 4000 },
+        ],
+      },
+    }),
+    [
+      ['consortium.members', 'many', 'a string'],
+      ['consortium.members.1.role', 'boss', 'not a known role'],
+      ['consortium.members.1.shareBasisPoints', 12.5, 'not whole basis points'],
+      ['consortium.members.1.shareBasisPoints', '40%', 'a string'],
+      ['consortium.members.1.uscc', long(19), 'too long'],
+      ['consortium.members.1.uscc', REMOVE, 'missing'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/bids/consortium-requests/${UNKNOWN_ID}/sign`,
+    'supplier',
+    () => ({ signature: 'ab'.repeat(64) }),
+    [
+      ['signature', REMOVE, 'missing'],
+      ['signature', 'XYZ', 'not hex'],
+      ['signature', '', 'empty'],
+      ['signature', 'ab'.repeat(300), 'too long'],
+    ],
+  ),
+  ...bodyCases(`POST /api/bids/consortium-requests/${UNKNOWN_ID}/decline`, 'supplier', () => ({ reason: '' }), [
+    ['reason', long(501), 'too long'],
+    ['reason', 42, 'a number'],
+  ]),
+  {
+    name: 'POST /api/bids/consortium-requests/:id/sign: unknown request',
+    as: 'supplier',
+    req: {
+      method: 'POST',
+      url: `/api/bids/consortium-requests/${UNKNOWN_ID}/sign`,
+      json: { signature: 'ab'.repeat(64) },
+    },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
 ];
 
 /** Input that once answered 500 or fastify's own body (NUL, lone surrogates, malformed URLs); now ordinary cases. */

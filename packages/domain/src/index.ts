@@ -28,3 +28,4 @@ export * from './procurement-setup';
 export * from './bilingual';
 export * from './suppliers';
 export * from './project-publication-check';
+export * from './bids/consortium';

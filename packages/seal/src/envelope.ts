@@ -35,6 +35,23 @@ export interface BidContext {
 
 export const SEALED_BID_STATEMENT_TYPE = 'zhengcai-sealed-bid';
 
+/** One party of a consortium bid as every party signs it (联合体成员: organisation, credit code, role, share). */
+export interface ConsortiumMemberStatement {
+  organisationId: string;
+  uscc: string;
+  role: 'lead' | 'member';
+  /** Work share in basis points (1/100 %); the members' shares sum to 10000. */
+  shareBasisPoints: number;
+}
+
+/**
+ * The composition of a consortium bid, bound into the statement: every member co-signs the same statement bytes
+ * (consortium.ts), so nobody can change who is in the consortium, who leads or the shares without breaking a signature.
+ */
+export interface ConsortiumComposition {
+  members: ConsortiumMemberStatement[];
+}
+
 /** What the bidder signs. `type` separates it from every other statement the same key signs (challenges…). */
 export interface SealedBidStatement extends BidContext {
   type: typeof SEALED_BID_STATEMENT_TYPE;
@@ -46,6 +63,8 @@ export interface SealedBidStatement extends BidContext {
   ciphertextLength: number;
   /** H(wrapped key bytes), plain SM3 / SHA-256, hex. */
   wrappedKeyHash: string;
+  /** Present only on a consortium bid (联合体投标): bidderId is then the lead member's organisation. */
+  consortium?: ConsortiumComposition;
 }
 
 export interface SealedBidEnvelope {
@@ -68,6 +87,8 @@ export interface SealBidParams {
   /** The bidder's SIGNING private key. */
   signingKey: string;
   context: BidContext;
+  /** A consortium bid: the composition the server issued at start, signed with the rest of the statement. */
+  consortium?: ConsortiumComposition | null;
   chunkSize?: number;
 }
 
@@ -113,6 +134,7 @@ async function finish(params: SealBidParams, wrapped: string, summary: StreamSum
     ciphertextHash: summary.ciphertextHash,
     ciphertextLength: summary.ciphertextLength,
     wrappedKeyHash: await wrappedKeyHash(params.suite, wrapped),
+    ...(params.consortium ? { consortium: params.consortium } : {}),
   };
   const signature = await getSuite(params.suite).sign(params.signingKey, canonicalBytes(statement));
   return {
@@ -161,6 +183,7 @@ export type SealedBidProblem =
   | 'MALFORMED_STATEMENT'
   | 'SUITE_MISMATCH'
   | 'CONTEXT_MISMATCH'
+  | 'CONSORTIUM_MISMATCH'
   | 'WRAPPED_KEY_MISMATCH'
   | 'CIPHERTEXT_HASH_MISMATCH'
   | 'BAD_SIGNATURE';
@@ -175,9 +198,40 @@ export interface VerifySealedBidParams {
   expectedContext?: BidContext;
   /** The uploaded ciphertext, or its ZC-SEGHASH-1 digest computed while receiving it (createFileHasher). */
   ciphertext?: Uint8Array | { hash: string; length: number };
+  /**
+   * The consortium composition the server issued (null: a bid by one organisation, the statement must have none).
+   * Undefined: not checked.
+   */
+  expectedConsortium?: ConsortiumComposition | null;
 }
 
-function statementIsWellFormed(statement: unknown, suite: Suite): statement is SealedBidStatement {
+function consortiumIsWellFormed(value: unknown): value is ConsortiumComposition {
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1) return false;
+  const members = (value as { members?: unknown }).members;
+  return (
+    Array.isArray(members) &&
+    members.length >= 2 &&
+    members.every((m: unknown) => {
+      if (typeof m !== 'object' || m === null || Object.keys(m).length !== 4) return false;
+      const r = m as Record<string, unknown>;
+      return (
+        typeof r.organisationId === 'string' &&
+        typeof r.uscc === 'string' &&
+        (r.role === 'lead' || r.role === 'member') &&
+        typeof r.shareBasisPoints === 'number' &&
+        Number.isSafeInteger(r.shareBasisPoints)
+      );
+    })
+  );
+}
+
+/** Whether two compositions are the same, member for member in the same order. */
+function sameConsortium(a: ConsortiumComposition | undefined, b: ConsortiumComposition | null): boolean {
+  if (!a || !b) return !a && !b;
+  return toHex(canonicalBytes(a)) === toHex(canonicalBytes(b));
+}
+
+export function statementIsWellFormed(statement: unknown, suite: Suite): statement is SealedBidStatement {
   if (typeof statement !== 'object' || statement === null) return false;
   const s = statement as Record<string, unknown>;
   const strings = ['projectId', 'lotId', 'bidderId', 'nonce'].every((k) => typeof s[k] === 'string');
@@ -191,7 +245,9 @@ function statementIsWellFormed(statement: unknown, suite: Suite): statement is S
     isHex(s.wrappedKeyHash, 32) &&
     typeof s.ciphertextLength === 'number' &&
     Number.isSafeInteger(s.ciphertextLength) &&
-    Object.keys(s).length === 11
+    (s.consortium === undefined
+      ? Object.keys(s).length === 11
+      : Object.keys(s).length === 12 && consortiumIsWellFormed(s.consortium))
   );
 }
 
@@ -207,6 +263,9 @@ export async function verifySealedBid(params: VerifySealedBidParams): Promise<Se
   const expected = params.expectedContext;
   if (expected && (['projectId', 'lotId', 'bidderId', 'nonce'] as const).some((k) => expected[k] !== statement[k])) {
     return { valid: false, reason: 'CONTEXT_MISMATCH' };
+  }
+  if (params.expectedConsortium !== undefined && !sameConsortium(statement.consortium, params.expectedConsortium)) {
+    return { valid: false, reason: 'CONSORTIUM_MISMATCH' };
   }
   if (
     !isHex(envelope.contentKeyWrapped) ||

@@ -43,7 +43,10 @@ export {
   unwrapContentKey,
   verifySealedBid,
   type BidContext,
+  statementIsWellFormed,
   type BidSealer,
+  type ConsortiumComposition,
+  type ConsortiumMemberStatement,
   type SealBidParams,
   type SealedBid,
   type SealedBidEnvelope,
@@ -104,3 +107,9 @@ export {
   type BidPackagePart,
   type PriceSheet,
 } from './bid-package';
+export {
+  coSignSealedBid,
+  verifyConsortiumSignature,
+  type ConsortiumSignatureProblem,
+  type ConsortiumSignatureVerification,
+} from './consortium';

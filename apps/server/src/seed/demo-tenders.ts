@@ -77,7 +77,8 @@ export async function seedDemoTenders(s: Services): Promise<void> {
         bidDeadline: beijingAt(now, 25, '09:30'),
         lots: [
           { title: '交互式智能黑板', categoryCode: 'A0201', budgetFen: 180_000_000 },
-          { title: '录播教室设备', categoryCode: 'A0201', budgetFen: 95_000_000 },
+          // The second lot accepts consortium bids (a recording-studio fit-out is often bid jointly).
+          { title: '录播教室设备', categoryCode: 'A0201', budgetFen: 95_000_000, consortiumAllowed: true },
         ],
         documents: [
           {

@@ -18,7 +18,8 @@ export interface PublishedTenderSpec {
   documentsAvailableFrom: Date;
   documentsAvailableUntil: Date;
   bidDeadline: Date;
-  lots: { title: string; categoryCode: string; budgetFen: number }[];
+  /** `consortiumAllowed`: the documents accept consortium bids (联合体投标) on the lot. */
+  lots: { title: string; categoryCode: string; budgetFen: number; consortiumAllowed?: boolean }[];
   documents: { fileName: string; contentType: string; content: Uint8Array }[];
 }
 
@@ -68,6 +69,7 @@ export async function insertPublishedTender(db: Executor, blobs: BlobStore, spec
       title: lot.title,
       categoryCode: lot.categoryCode,
       budgetFen: lot.budgetFen,
+      consortiumAllowed: lot.consortiumAllowed ?? false,
       evaluationMethod: 'comprehensive-scoring',
       criteria: CRITERIA,
     });

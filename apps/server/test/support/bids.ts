@@ -6,6 +6,7 @@ import {
   randomSerial,
   sealBidStream,
   writeBidPackage,
+  type ConsortiumComposition,
   type PriceSheet,
   type SealedBidEnvelope,
   type UserKeys,
@@ -117,6 +118,12 @@ interface StartView {
   context: { projectId: string; lotId: string; bidderId: string; nonce: string };
   encryptionPublicKey: string;
   suite: 'gm' | 'intl';
+  consortium: ConsortiumComposition | null;
+}
+
+/** A consortium as the lead declares it at start. */
+export interface ConsortiumInput {
+  members: Array<{ uscc: string; role: 'lead' | 'member'; shareBasisPoints: number }>;
 }
 
 export function priceSheetFor(lotId: string, priceFen: number): PriceSheet {
@@ -145,6 +152,7 @@ export async function sealForSubmission(
     bidderPublicKey: start.encryptionPublicKey,
     signingKey: keys.signing.privateKey,
     context: start.context,
+    consortium: start.consortium,
     plaintext: writeBidPackage(start.suite, sheet, described),
     chunkSize: 64 * 1024,
   });
@@ -205,9 +213,28 @@ export async function obtainDocuments(session: Session, projectId: string): Prom
   if (res.statusCode >= 300) throw new Error(`obtain ${res.statusCode} ${res.body}`);
 }
 
-export async function startBid(session: Session, projectId: string, lotId: string): Promise<StartView> {
+/** Starts a submission (obtaining the documents first); the raw answer, for refusals. */
+export async function startRequest(
+  session: Session,
+  projectId: string,
+  lotId: string,
+  consortium?: ConsortiumInput,
+): Promise<LightMyRequestResponse> {
   await obtainDocuments(session, projectId);
-  const res = await session.inject({ method: 'POST', url: '/api/bids/submissions', payload: { projectId, lotId } });
+  return session.inject({
+    method: 'POST',
+    url: '/api/bids/submissions',
+    payload: { projectId, lotId, ...(consortium ? { consortium } : {}) },
+  });
+}
+
+export async function startBid(
+  session: Session,
+  projectId: string,
+  lotId: string,
+  consortium?: ConsortiumInput,
+): Promise<StartView> {
+  const res = await startRequest(session, projectId, lotId, consortium);
   if (res.statusCode !== 201) throw new Error(`start ${res.statusCode} ${res.body}`);
   return res.json<StartView>();
 }

@@ -39,6 +39,12 @@ export interface paths {
                                 title: string;
                                 bidDeadline: string | null;
                             };
+                            myOrganisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                uscc: string | null;
+                            };
                             lots: {
                                 /** Format: uuid */
                                 id: string;
@@ -63,7 +69,7 @@ export interface paths {
                                 /** Format: uuid */
                                 lotId: string;
                                 /** @enum {string} */
-                                state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                                state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
                                 ciphertextHash: string | null;
                                 ciphertextLength: number | null;
                                 createdAt: string;
@@ -72,6 +78,21 @@ export interface paths {
                                 withdrawnAt: string | null;
                                 expiresAt: string;
                                 eventSeq: number | null;
+                                consortium: {
+                                    members: {
+                                        /** Format: uuid */
+                                        organisationId: string;
+                                        name: string;
+                                        uscc: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "member";
+                                        shareBasisPoints: number;
+                                        scale: ("large" | "medium" | "small" | "micro") | null;
+                                        signedAt: string | null;
+                                        declinedAt: string | null;
+                                        declineReason: string | null;
+                                    }[];
+                                } | null;
                             }[];
                         };
                     };
@@ -154,7 +175,7 @@ export interface paths {
                                 /** Format: uuid */
                                 lotId: string;
                                 /** @enum {string} */
-                                state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                                state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
                                 ciphertextHash: string | null;
                                 ciphertextLength: number | null;
                                 createdAt: string;
@@ -163,6 +184,21 @@ export interface paths {
                                 withdrawnAt: string | null;
                                 expiresAt: string;
                                 eventSeq: number | null;
+                                consortium: {
+                                    members: {
+                                        /** Format: uuid */
+                                        organisationId: string;
+                                        name: string;
+                                        uscc: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "member";
+                                        shareBasisPoints: number;
+                                        scale: ("large" | "medium" | "small" | "micro") | null;
+                                        signedAt: string | null;
+                                        declinedAt: string | null;
+                                        declineReason: string | null;
+                                    }[];
+                                } | null;
                             }[];
                         };
                     };
@@ -203,6 +239,14 @@ export interface paths {
                         projectId: string;
                         /** Format: uuid */
                         lotId: string;
+                        consortium?: {
+                            members: {
+                                uscc: string;
+                                /** @enum {string} */
+                                role: "lead" | "member";
+                                shareBasisPoints: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -231,6 +275,15 @@ export interface paths {
                             uploadUrl: string;
                             expiresAt: string;
                             maxBytes: number;
+                            consortium: {
+                                members: {
+                                    organisationId: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -320,7 +373,7 @@ export interface paths {
                             /** Format: uuid */
                             lotId: string;
                             /** @enum {string} */
-                            state: "uploading" | "submitted" | "replaced" | "withdrawn" | "expired";
+                            state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
                             ciphertextHash: string | null;
                             ciphertextLength: number | null;
                             createdAt: string;
@@ -329,6 +382,21 @@ export interface paths {
                             withdrawnAt: string | null;
                             expiresAt: string;
                             eventSeq: number | null;
+                            consortium: {
+                                members: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    name: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                    scale: ("large" | "medium" | "small" | "micro") | null;
+                                    signedAt: string | null;
+                                    declinedAt: string | null;
+                                    declineReason: string | null;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -387,7 +455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 完成递交：提交签名信封，取得回执 / Complete: send the signed envelope, get the receipt */
+        /** 完成递交：提交签名信封，取得回执（联合体：等待成员签署） / Complete: send the signed envelope, get the receipt (consortium: wait for the members) */
         post: {
             parameters: {
                 query?: never;
@@ -415,6 +483,15 @@ export interface paths {
                             ciphertextHash: string;
                             ciphertextLength: number;
                             wrappedKeyHash: string;
+                            consortium?: {
+                                members: {
+                                    organisationId: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                }[];
+                            };
                         };
                         signature: string;
                         contentKeyWrapped: string;
@@ -452,6 +529,17 @@ export interface paths {
                                     name: string;
                                     userId: string;
                                 };
+                                consortium?: {
+                                    members: {
+                                        organisationId: string;
+                                        name: string;
+                                        uscc: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "member";
+                                        shareBasisPoints: number;
+                                        signedAt: string;
+                                    }[];
+                                };
                                 ciphertext: {
                                     hashAlgorithm: string;
                                     hash: string;
@@ -470,6 +558,47 @@ export interface paths {
                                 certificateFingerprint: string;
                                 certificatePem: string;
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            /** Format: uuid */
+                            lotId: string;
+                            /** @enum {string} */
+                            state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
+                            ciphertextHash: string | null;
+                            ciphertextLength: number | null;
+                            createdAt: string;
+                            submittedAt: string | null;
+                            replacedAt: string | null;
+                            withdrawnAt: string | null;
+                            expiresAt: string;
+                            eventSeq: number | null;
+                            consortium: {
+                                members: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    name: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                    scale: ("large" | "medium" | "small" | "micro") | null;
+                                    signedAt: string | null;
+                                    declinedAt: string | null;
+                                    declineReason: string | null;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -664,6 +793,17 @@ export interface paths {
                                     name: string;
                                     userId: string;
                                 };
+                                consortium?: {
+                                    members: {
+                                        organisationId: string;
+                                        name: string;
+                                        uscc: string;
+                                        /** @enum {string} */
+                                        role: "lead" | "member";
+                                        shareBasisPoints: number;
+                                        signedAt: string;
+                                    }[];
+                                };
                                 ciphertext: {
                                     hashAlgorithm: string;
                                     hash: string;
@@ -847,6 +987,17 @@ export interface paths {
                                 name: string;
                                 userId: string;
                             };
+                            consortium?: {
+                                members: {
+                                    organisationId: string;
+                                    name: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                    signedAt: string;
+                                }[];
+                            };
                             ciphertext: {
                                 hashAlgorithm: string;
                                 hash: string;
@@ -878,12 +1029,487 @@ export interface paths {
                         "application/json": {
                             signatureValid: boolean;
                             matchesStoredBid: boolean;
-                            state: ("uploading" | "submitted" | "replaced" | "withdrawn" | "expired") | null;
+                            state: ("uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled") | null;
                         };
                     };
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/consortium-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联合体投标：待我方签署的请求 / Consortium bids naming my organisation as a member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                submissionId: string;
+                                /** @enum {string} */
+                                state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    bidDeadline: string | null;
+                                };
+                                lot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                };
+                                lead: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    name: string;
+                                    uscc: string;
+                                };
+                                members: {
+                                    /** Format: uuid */
+                                    organisationId: string;
+                                    name: string;
+                                    uscc: string;
+                                    /** @enum {string} */
+                                    role: "lead" | "member";
+                                    shareBasisPoints: number;
+                                    scale: ("large" | "medium" | "small" | "micro") | null;
+                                    signedAt: string | null;
+                                    declinedAt: string | null;
+                                    declineReason: string | null;
+                                }[];
+                                /** Format: uuid */
+                                myOrganisationId: string;
+                                ciphertextHashAlgorithm: string | null;
+                                ciphertextHash: string | null;
+                                ciphertextLength: number | null;
+                                statement: {
+                                    [key: string]: unknown;
+                                } | null;
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                receiptAvailable: boolean;
+                                abilities: {
+                                    sign: boolean;
+                                    decline: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/consortium-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联合体投标请求详情 / A consortium bid request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            submissionId: string;
+                            /** @enum {string} */
+                            state: "uploading" | "awaiting_members" | "submitted" | "replaced" | "withdrawn" | "expired" | "cancelled";
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                bidDeadline: string | null;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                            };
+                            lead: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                uscc: string;
+                            };
+                            members: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                uscc: string;
+                                /** @enum {string} */
+                                role: "lead" | "member";
+                                shareBasisPoints: number;
+                                scale: ("large" | "medium" | "small" | "micro") | null;
+                                signedAt: string | null;
+                                declinedAt: string | null;
+                                declineReason: string | null;
+                            }[];
+                            /** Format: uuid */
+                            myOrganisationId: string;
+                            ciphertextHashAlgorithm: string | null;
+                            ciphertextHash: string | null;
+                            ciphertextLength: number | null;
+                            statement: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            receiptAvailable: boolean;
+                            abilities: {
+                                sign: boolean;
+                                decline: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/consortium-requests/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 联合体成员签署投标声明 / A consortium member co-signs the bid statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            recorded: boolean;
+                            receipt: {
+                                receipt: {
+                                    /** @enum {string} */
+                                    type: "zhengcai-bid-receipt";
+                                    /** @enum {number} */
+                                    version: 1;
+                                    /** Format: uuid */
+                                    submissionId: string;
+                                    project: {
+                                        id: string;
+                                        code: string;
+                                        title: string;
+                                    };
+                                    lot: {
+                                        id: string;
+                                        number: number;
+                                        title: string;
+                                    };
+                                    bidder: {
+                                        organisationId: string;
+                                        name: string;
+                                        userId: string;
+                                    };
+                                    consortium?: {
+                                        members: {
+                                            organisationId: string;
+                                            name: string;
+                                            uscc: string;
+                                            /** @enum {string} */
+                                            role: "lead" | "member";
+                                            shareBasisPoints: number;
+                                            signedAt: string;
+                                        }[];
+                                    };
+                                    ciphertext: {
+                                        hashAlgorithm: string;
+                                        hash: string;
+                                        length: number;
+                                        blobSha256: string;
+                                    };
+                                    replacesSubmissionId: string | null;
+                                    serverTime: string;
+                                    eventSeq: number;
+                                    ledgerChainHash: string;
+                                };
+                                signature: {
+                                    /** @enum {string} */
+                                    suite: "gm" | "intl";
+                                    signature: string;
+                                    certificateFingerprint: string;
+                                    certificatePem: string;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bids/consortium-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 联合体成员拒绝签署（投标取消） / A consortium member declines (the bid is cancelled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages-zh';
 import { certificatesEn } from '../features/certificates/messages';
+import { consortiumEn } from '../features/bids/consortium-messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -419,4 +420,5 @@ export const en = {
   'common.back': 'Back to the portal',
   'common.sessionExpired': 'Your session has expired; please log in again',
   ...certificatesEn,
+  ...consortiumEn,
 } satisfies Record<MessageKey, string>;

@@ -1,4 +1,5 @@
 import { certificatesZh } from '../features/certificates/messages';
+import { consortiumZh } from '../features/bids/consortium-messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -414,6 +415,7 @@ export const zh = {
   'common.back': '返回首页',
   'common.sessionExpired': '登录已过期，请重新登录',
   ...certificatesZh,
+  ...consortiumZh,
 };
 
 export type MessageKey = keyof typeof zh;

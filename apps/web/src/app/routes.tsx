@@ -18,6 +18,7 @@ const TokensPage = lazy(() => import('../features/tokens/tokens-page'));
 const PasswordPage = lazy(() => import('../features/auth/password-page'));
 const ExpertProfilePage = lazy(() => import('../features/experts/expert-profile-page'));
 const BidPage = lazy(() => import('../features/bids/bid-page'));
+const ConsortiumRequestsPage = lazy(() => import('../features/bids/consortium-requests-page'));
 const SupplierProfilePage = lazy(() => import('../features/suppliers/supplier-profile-page'));
 const ProjectsPage = lazy(() => import('../features/projects/projects-page'));
 const ProjectEditorPage = lazy(() => import('../features/projects/project-editor-page'));
@@ -78,6 +79,8 @@ export function AppRoutes() {
         <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
         <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
+        <Route path="consortium-requests" element={page(<ConsortiumRequestsPage />)} />
+        <Route path="consortium-requests/:submissionId" element={page(<ConsortiumRequestsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

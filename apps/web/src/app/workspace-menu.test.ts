@@ -18,6 +18,7 @@ describe('the workspace navigation', () => {
     expect(keys(me('supplier'))).toEqual([
       'overview',
       'tenders',
+      'consortium-requests',
       'supplier-profile',
       'certificates',
       'tokens',
@@ -31,6 +32,7 @@ describe('the workspace navigation', () => {
     expect(keys(me('supervisor'))).toContain('barred');
     for (const role of ['purchaser', 'agency', 'centre', 'expert', 'finance', 'admin'] as const) {
       expect(keys(me(role))).not.toContain('tenders');
+      expect(keys(me(role))).not.toContain('consortium-requests');
       expect(keys(me(role))).not.toContain('barred');
     }
   });

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   ProjectOutlined,
   FileSearchOutlined,
@@ -34,6 +35,12 @@ const ENTRIES: Entry[] = [
   },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
+  {
+    path: 'consortium-requests',
+    label: 'menu.consortiumRequests',
+    icon: <ApartmentOutlined />,
+    when: (me) => me.user.role === 'supplier',
+  },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {
     path: 'supplier-profile',

@@ -4,7 +4,17 @@ import { certificates } from './certificates';
 import { organisations, users } from './identity';
 import { lots, projects } from './projects';
 
-export const BID_SUBMISSION_STATES = ['uploading', 'submitted', 'replaced', 'withdrawn', 'expired'] as const;
+export const BID_SUBMISSION_STATES = [
+  'uploading',
+  'awaiting_members',
+  'submitted',
+  'replaced',
+  'withdrawn',
+  'expired',
+  'cancelled',
+] as const;
+/** States in which a submission still holds its participants' places on the lot (bid_participations). */
+export const LIVE_BID_STATES = ['uploading', 'awaiting_members', 'submitted'] as const;
 export type BidSubmissionState = (typeof BID_SUBMISSION_STATES)[number];
 
 /** The envelope the bidder's browser produced (seal's SealedBidEnvelope): statement, signature, wrapped key. */
@@ -19,7 +29,10 @@ export interface StoredEnvelope {
 /**
  * One sealed-bid submission for one lot (C9). Started by the supplier (`uploading`: the server issued `nonce` and a
  * tus upload named by the submission id), completed with the signed envelope (`submitted`), superseded by a later
- * submission (`replaced`), withdrawn (`withdrawn`), or abandoned and swept (`expired`). Only ciphertext hashes,
+ * submission (`replaced`), withdrawn (`withdrawn`), or abandoned and swept (`expired`). A consortium bid (联合体投标,
+ * ADR 0014) waits in `awaiting_members` after completion until every member has co-signed; a member's refusal or the
+ * lead's withdrawal makes it `cancelled`, the deadline `expired`. `organisationId` is the bidder of record: the
+ * lead member for a consortium. Only ciphertext hashes,
  * lengths, the wrapped content key (openable only with the bidder's own key) and signatures are here: no price.
  * At most one `submitted` row per bidder organisation and lot (partial unique index).
  */
@@ -43,8 +56,6 @@ export const bidSubmissions = pgTable(
     nonce: text('nonce').notNull(),
     suite: text('suite', { enum: ['gm', 'intl'] }).notNull(),
     state: text('state', { enum: BID_SUBMISSION_STATES }).notNull(),
-    /** The consortium this bid is made for (null: the organisation bids alone). */
-    consortiumId: uuid('consortium_id'),
     /** Bytes received so far into the staging area (tus offset), for the bidder's own progress view. */
     receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull().default(0),
     /** An unfinished upload is swept after this instant. */

@@ -12,3 +12,4 @@ export * from './login-challenges';
 export * from './documents';
 export * from './barred';
 export * from './notifications';
+export * from './bid-consortia';

@@ -19,9 +19,14 @@ export const events = pgTable(
     actorOrganisationId: uuid('actor_organisation_id'),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
-    /** Who may see the event live and in listings: everyone, the subject organisation (and oversight), or oversight. */
-    audience: text('audience', { enum: ['public', 'organisation', 'oversight'] }).notNull(),
+    /**
+     * Who may see the event live and in listings: everyone, the subject organisation (and oversight), several
+     * organisations (`organisations`: the parties of a consortium bid, and oversight), or oversight.
+     */
+    audience: text('audience', { enum: ['public', 'organisation', 'organisations', 'oversight'] }).notNull(),
     audienceOrganisationId: uuid('audience_organisation_id'),
+    /** For `organisations`: who they are (null otherwise, and then not part of the hashed entry). */
+    audienceOrganisationIds: jsonb('audience_organisation_ids').$type<string[]>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
     leafHash: text('leaf_hash').notNull(),
     chainHash: text('chain_hash').notNull(),

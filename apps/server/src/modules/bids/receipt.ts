@@ -1,3 +1,4 @@
+import { formatShare } from '@zhengcai/domain';
 import { canonicalBytes } from '@zhengcai/seal';
 import type { ServiceSignature } from '../../platform/keys/platform-keys';
 import type { PdfRecord } from '../../platform/pdf/render-record';
@@ -13,6 +14,8 @@ export interface ReceiptPayload {
   project: { id: string; code: string; title: string };
   lot: { id: string; number: number; title: string };
   bidder: { organisationId: string; name: string; userId: string };
+  /** A consortium bid only: every party (the lead is `bidder`) with its role and share, each of whom co-signed. */
+  consortium?: { members: ReceiptMember[] };
   ciphertext: { hashAlgorithm: string; hash: string; length: number; blobSha256: string };
   /** The submission this one replaced (修改), if any. */
   replacesSubmissionId: string | null;
@@ -20,6 +23,15 @@ export interface ReceiptPayload {
   serverTime: string;
   eventSeq: number;
   ledgerChainHash: string;
+}
+
+export interface ReceiptMember {
+  organisationId: string;
+  name: string;
+  uscc: string;
+  role: 'lead' | 'member';
+  shareBasisPoints: number;
+  signedAt: string;
 }
 
 export interface SignedReceipt {
@@ -32,6 +44,14 @@ export function receiptPayload(input: {
   project: ProjectRow;
   lot: LotRow;
   bidderName: string;
+  members: ReadonlyArray<{
+    organisationId: string;
+    name: string;
+    uscc: string;
+    role: 'lead' | 'member';
+    shareBasisPoints: number;
+    signedAt: Date | null;
+  }>;
   blobSha256: string;
   replacesSubmissionId: string | null;
   at: Date;
@@ -49,6 +69,20 @@ export function receiptPayload(input: {
     project: { id: project.id, code: project.code, title: project.title },
     lot: { id: lot.id, number: lot.number, title: lot.title },
     bidder: { organisationId: row.organisationId, name: input.bidderName, userId: row.userId },
+    ...(input.members.length
+      ? {
+          consortium: {
+            members: input.members.map((m) => ({
+              organisationId: m.organisationId,
+              name: m.name,
+              uscc: m.uscc,
+              role: m.role,
+              shareBasisPoints: m.shareBasisPoints,
+              signedAt: m.signedAt?.toISOString() ?? input.at.toISOString(),
+            })),
+          },
+        }
+      : {}),
     ciphertext: {
       hashAlgorithm: row.ciphertextHashAlgorithm,
       hash: row.ciphertextHash,
@@ -79,7 +113,11 @@ export function receiptRecord(signed: SignedReceipt): PdfRecord {
     rows: [
       ['项目 Project', `${r.project.code} ${r.project.title}`],
       ['包 Lot', `第 ${r.lot.number} 包 ${r.lot.title}`],
-      ['投标人 Bidder', r.bidder.name],
+      [r.consortium ? '牵头人 Lead' : '投标人 Bidder', r.bidder.name],
+      ...(r.consortium?.members ?? []).map((m, i): [string, string] => [
+        `联合体成员 ${i + 1} Member`,
+        `${m.name}（${m.uscc}）${m.role === 'lead' ? '牵头人 lead' : '成员 member'}，分工比例 share ${formatShare(m.shareBasisPoints)}，签署 signed ${beijing(m.signedAt)}`,
+      ]),
       ['递交编号 Submission', r.submissionId],
       ['服务器时间 Server time', `${beijing(r.serverTime)} ${r.serverTime}`],
       ['密文摘要算法 Hash algorithm', r.ciphertext.hashAlgorithm],

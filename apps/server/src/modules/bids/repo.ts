@@ -51,3 +51,8 @@ export async function organisationName(db: Executor, id: string): Promise<string
   const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
   return row?.name ?? '';
 }
+
+export async function findOrganisation(db: Executor, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}

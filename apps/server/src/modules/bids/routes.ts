@@ -9,10 +9,20 @@ import { registerTusUploads } from '../../platform/uploads/tus-uploads';
 import type { Services } from '../../services';
 import { idParams } from '../registry/schemas';
 import { completeSubmission, ownSubmission } from './complete-submission';
+import { consortiumRoutes } from './consortium-routes';
+import { isParty, membersOf } from './consortium-requests';
+import { presentMember } from './present-member';
 import { expireUpload } from './expire-upload';
 import { assertMayBid } from './policy';
 import { receiptRecord, type SignedReceipt } from './receipt';
-import { findPublishedProject, findSubmission, listOrganisationSubmissions, type SubmissionRow } from './repo';
+import {
+  findOrganisation,
+  findPublishedProject,
+  findSubmission,
+  listOrganisationSubmissions,
+  type SubmissionRow,
+} from './repo';
+import type { MemberRow } from './record-bid';
 import {
   biddingView,
   envelopeBody,
@@ -31,7 +41,7 @@ export const MAX_BID_BYTES = 2 * 1024 * 1024 * 1024;
 
 const supplierOnly = { roles: ['supplier'] } as const;
 
-const present = (row: SubmissionRow): z.infer<typeof submissionView> => ({
+const present = (row: SubmissionRow, members: readonly MemberRow[] = []): z.infer<typeof submissionView> => ({
   id: row.id,
   projectId: row.projectId,
   lotId: row.lotId,
@@ -44,7 +54,17 @@ const present = (row: SubmissionRow): z.infer<typeof submissionView> => ({
   withdrawnAt: row.withdrawnAt?.toISOString() ?? null,
   expiresAt: row.expiresAt.toISOString(),
   eventSeq: row.eventSeq,
+  consortium: members.length ? { members: members.map(presentMember) } : null,
 });
+
+/** Submissions with their consortium parties, for the lead's lists. */
+async function presentAll(s: Services, rows: readonly SubmissionRow[]) {
+  const members = await membersOf(
+    s.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => present(r, members.get(r.id)));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -103,8 +123,9 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     async (request) => {
       const viewer = requireUser(request.viewer);
       const found = await findPublishedProject(s.db, request.params.id);
-      if (!found || !viewer.organisationId) throw new AppError('NOT_FOUND');
-      const submissions = await listOrganisationSubmissions(s.db, viewer.organisationId, found.project.id);
+      const organisation = viewer.organisationId ? await findOrganisation(s.db, viewer.organisationId) : null;
+      if (!found || !organisation) throw new AppError('NOT_FOUND');
+      const submissions = await listOrganisationSubmissions(s.db, organisation.id, found.project.id);
       return {
         serverTime: s.clock.now().toISOString(),
         project: {
@@ -113,6 +134,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
           title: found.project.title,
           bidDeadline: found.project.bidDeadline?.toISOString() ?? null,
         },
+        myOrganisation: { id: organisation.id, name: organisation.name, uscc: organisation.uscc },
         lots: found.lots.map((l) => ({
           id: l.id,
           number: l.number,
@@ -122,7 +144,10 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
           consortiumAllowed: l.consortiumAllowed,
           priceSheetFields: l.priceSheetFields,
         })),
-        submissions: submissions.filter((r) => r.state !== 'expired').map(present),
+        submissions: await presentAll(
+          s,
+          submissions.filter((r) => r.state !== 'expired' || r.envelope !== null),
+        ),
       };
     },
   );
@@ -140,7 +165,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     async (request) => {
       const viewer = requireUser(request.viewer);
       if (!viewer.organisationId) return { items: [] };
-      return { items: (await listOrganisationSubmissions(s.db, viewer.organisationId)).map(present) };
+      return { items: await presentAll(s, await listOrganisationSubmissions(s.db, viewer.organisationId)) };
     },
   );
 
@@ -157,7 +182,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
     async (request, reply) => {
       const viewer = requireUser(request.viewer);
-      const { row, certificates } = await startSubmission(s, viewer, request.body);
+      const { row, certificates, consortium } = await startSubmission(s, viewer, request.body);
       return reply.status(201).send({
         submissionId: row.id,
         nonce: row.nonce,
@@ -169,6 +194,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
         uploadUrl: `${UPLOADS_PATH}/${row.id}`,
         expiresAt: row.expiresAt.toISOString(),
         maxBytes: MAX_BID_BYTES,
+        consortium,
       });
     },
   );
@@ -184,7 +210,10 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
         response: { 200: submissionView, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => present(await ownSubmission(s, requireUser(request.viewer), request.params.id)),
+    async (request) => {
+      const row = await ownSubmission(s, requireUser(request.viewer), request.params.id);
+      return (await presentAll(s, [row]))[0];
+    },
   );
 
   app.post(
@@ -193,21 +222,29 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
       config: { access: supplierOnly },
       schema: {
         tags: ['bids'],
-        summary: '完成递交：提交签名信封，取得回执 / Complete: send the signed envelope, get the receipt',
+        summary:
+          '完成递交：提交签名信封，取得回执（联合体：等待成员签署） / Complete: send the signed envelope, get the receipt (consortium: wait for the members)',
         params: idParams,
         body: envelopeBody,
-        response: { 200: signedReceiptSchema, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        response: {
+          200: signedReceiptSchema,
+          202: submissionView,
+          ...errorResponses(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     // The statement is verified exactly as sent (seal checks its type, version and fields before the signature).
-    async (request) =>
-      completeSubmission(
+    async (request, reply) => {
+      const done = await completeSubmission(
         s,
         store,
         requireUser(request.viewer),
         request.params.id,
         request.body as unknown as SealedBidEnvelope,
-      ),
+      );
+      if (done.kind === 'receipt') return reply.status(200).send(done.receipt);
+      return reply.status(202).send((await presentAll(s, [done.row]))[0] as z.infer<typeof submissionView>);
+    },
   );
 
   app.post(
@@ -227,9 +264,11 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
   );
 
+  /** The receipt of a bid the caller's organisation made, alone or as a party of the consortium. */
   const receiptOf = async (viewer: ReturnType<typeof requireUser>, id: string): Promise<SignedReceipt> => {
-    const row = await ownSubmission(s, viewer, id);
-    if (!row.receipt) throw new AppError('NOT_FOUND');
+    const row = await findSubmission(s.db, id);
+    const members = row ? ((await membersOf(s.db, [row.id])).get(row.id) ?? []) : [];
+    if (!row || !isParty(row, members, viewer.organisationId) || !row.receipt) throw new AppError('NOT_FOUND');
     return row.receipt as unknown as SignedReceipt;
   };
 
@@ -285,4 +324,6 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
     async (request) => verifyReceipt(s, request.body),
   );
+
+  await app.register(consortiumRoutes, { services: s });
 };

@@ -1,3 +1,4 @@
+import { CONSORTIUM_ROLES, ENTERPRISE_SCALES, MAX_CONSORTIUM_MEMBERS } from '@zhengcai/domain';
 import { z } from 'zod';
 import { BID_SUBMISSION_STATES } from '../../db/schema';
 
@@ -7,7 +8,29 @@ const hex = (max: number) =>
     .max(max)
     .refine((v) => /^[0-9a-f]*$/.test(v), { params: { zh: '须为小写十六进制', en: 'Must be lower-case hex' } });
 
-export const startBody = z.object({ projectId: z.string().uuid(), lotId: z.string().uuid() });
+const consortiumMemberInput = z.object({
+  /** Unified social credit code (统一社会信用代码) of the member organisation. */
+  uscc: z.string().trim().min(1).max(18),
+  role: z.enum(CONSORTIUM_ROLES),
+  /** Work share in basis points (1/100 %): 3333 = 33.33 %. The members' shares sum to 10000. */
+  shareBasisPoints: z.number().int(),
+});
+
+export const startBody = z.object({
+  projectId: z.string().uuid(),
+  lotId: z.string().uuid(),
+  /** A consortium bid (联合体投标): every party, the caller's organisation as the lead. Absent: a bid alone. */
+  consortium: z.object({ members: z.array(consortiumMemberInput).max(MAX_CONSORTIUM_MEMBERS) }).optional(),
+});
+
+/** One party as signed in the statement (seal ConsortiumComposition). */
+const compositionMember = z.object({
+  organisationId: z.string(),
+  uscc: z.string(),
+  role: z.enum(CONSORTIUM_ROLES),
+  shareBasisPoints: z.number().int(),
+});
+const composition = z.object({ members: z.array(compositionMember) });
 
 export const startView = z.object({
   submissionId: z.string().uuid(),
@@ -24,6 +47,8 @@ export const startView = z.object({
   uploadUrl: z.string(),
   expiresAt: z.string(),
   maxBytes: z.number().int(),
+  /** For a consortium bid: the composition to seal into the statement exactly as given (null: a bid alone). */
+  consortium: composition.nullable(),
 });
 
 export const envelopeBody = z.object({
@@ -40,6 +65,7 @@ export const envelopeBody = z.object({
     ciphertextHash: hex(64),
     ciphertextLength: z.number().int().nonnegative(),
     wrappedKeyHash: hex(64),
+    consortium: composition.optional(),
   }),
   signature: hex(512),
   contentKeyWrapped: hex(4096),
@@ -60,6 +86,20 @@ export const receiptPayloadSchema = z.object({
   project: z.object({ id: z.string(), code: z.string(), title: z.string() }),
   lot: z.object({ id: z.string(), number: z.number().int(), title: z.string() }),
   bidder: z.object({ organisationId: z.string(), name: z.string(), userId: z.string() }),
+  consortium: z
+    .object({
+      members: z.array(
+        z.object({
+          organisationId: z.string(),
+          name: z.string(),
+          uscc: z.string(),
+          role: z.enum(CONSORTIUM_ROLES),
+          shareBasisPoints: z.number().int(),
+          signedAt: z.string(),
+        }),
+      ),
+    })
+    .optional(),
   ciphertext: z.object({
     hashAlgorithm: z.string(),
     hash: z.string(),
@@ -74,6 +114,19 @@ export const receiptPayloadSchema = z.object({
 
 export const signedReceiptSchema = z.object({ receipt: receiptPayloadSchema, signature: serviceSignature });
 
+/** A party of a consortium bid and where it stands (signed, declined or waiting). */
+export const memberView = z.object({
+  organisationId: z.string().uuid(),
+  name: z.string(),
+  uscc: z.string(),
+  role: z.enum(CONSORTIUM_ROLES),
+  shareBasisPoints: z.number().int(),
+  scale: z.enum(ENTERPRISE_SCALES).nullable(),
+  signedAt: z.string().nullable(),
+  declinedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+});
+
 export const submissionView = z.object({
   id: z.string().uuid(),
   projectId: z.string().uuid(),
@@ -87,6 +140,8 @@ export const submissionView = z.object({
   withdrawnAt: z.string().nullable(),
   expiresAt: z.string(),
   eventSeq: z.number().int().nullable(),
+  /** A consortium bid: its parties (null: a bid alone). */
+  consortium: z.object({ members: z.array(memberView) }).nullable(),
 });
 
 const priceSheetField = z.object({
@@ -104,6 +159,8 @@ export const biddingView = z.object({
     title: z.string(),
     bidDeadline: z.string().nullable(),
   }),
+  /** The caller's organisation (the lead when it starts a consortium bid). */
+  myOrganisation: z.object({ id: z.string().uuid(), name: z.string(), uscc: z.string().nullable() }),
   lots: z.array(
     z.object({
       id: z.string().uuid(),
@@ -123,3 +180,29 @@ export const verifyView = z.object({
   matchesStoredBid: z.boolean(),
   state: z.enum(BID_SUBMISSION_STATES).nullable(),
 });
+
+/** What a consortium member reviews before signing: never a price (the platform has none), only who, where and hashes. */
+export const consortiumRequestView = z.object({
+  submissionId: z.string().uuid(),
+  state: z.enum(BID_SUBMISSION_STATES),
+  project: z.object({ id: z.string().uuid(), code: z.string(), title: z.string(), bidDeadline: z.string().nullable() }),
+  lot: z.object({ id: z.string().uuid(), number: z.number().int(), title: z.string() }),
+  lead: z.object({ organisationId: z.string().uuid(), name: z.string(), uscc: z.string() }),
+  members: z.array(memberView),
+  myOrganisationId: z.string().uuid(),
+  ciphertextHashAlgorithm: z.string().nullable(),
+  ciphertextHash: z.string().nullable(),
+  ciphertextLength: z.number().int().nullable(),
+  /** The lead's signed statement (RFC 8785 canonical JSON of this object is what the member signs). */
+  statement: z.record(z.string(), z.unknown()).nullable(),
+  suite: z.enum(['gm', 'intl']),
+  receiptAvailable: z.boolean(),
+  /** What the caller may do now (the server accepts exactly these). */
+  abilities: z.object({ sign: z.boolean(), decline: z.boolean() }),
+});
+
+export const signBody = z.object({
+  signature: hex(512).refine((v) => v.length > 0, { params: { zh: '不能为空', en: 'Must not be empty' } }),
+});
+export const declineBody = z.object({ reason: z.string().trim().max(500).default('') });
+export const signView = z.object({ recorded: z.boolean(), receipt: signedReceiptSchema.nullable() });

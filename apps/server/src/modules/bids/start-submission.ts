@@ -1,27 +1,53 @@
+import type { ConsortiumMemberInput } from '@zhengcai/domain';
 import { randomNonce } from '@zhengcai/seal';
-import { bidSubmissions } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { bidConsortiumMembers, bidSubmissions, organisations } from '../../db/schema';
+import { AppError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { scheduleJob } from '../../platform/jobs/schedule-job';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
+import { claimParticipations } from './participations';
 import { assertMayBid } from './policy';
+import { resolveConsortium, type ResolvedConsortium } from './resolve-consortium';
 
 export const UPLOADS_PATH = '/api/uploads';
 export const EXPIRE_UPLOAD_JOB = 'bids.expire-upload';
 /** An unfinished upload may be resumed for this long (and never past the deadline). */
 export const UPLOAD_LIFETIME_MS = 24 * 3600 * 1000;
 
+export interface StartInput {
+  projectId: string;
+  lotId: string;
+  /** A consortium bid (联合体投标): every party with its role and share; the caller's organisation is the lead. */
+  consortium?: { members: ConsortiumMemberInput[] } | undefined;
+}
+
 /**
  * The supplier starts a submission for a lot: the server issues a fresh nonce bound to project, lot, bidder
- * organisation and user, and the tus upload the ciphertext goes to (named by the submission id).
+ * organisation and user, and the tus upload the ciphertext goes to (named by the submission id). For a consortium
+ * the lot must accept consortia, the composition is checked and recorded with each member's scale, and every
+ * party's place on the lot is taken (exclusivity, 实施条例 第二十二条) in the same transaction.
  */
-export async function startSubmission(s: Services, viewer: UserViewer, input: { projectId: string; lotId: string }) {
+export async function startSubmission(s: Services, viewer: UserViewer, input: StartInput) {
   const now = s.clock.now();
-  const { project, certificates } = await assertMayBid(s.db, viewer, input, now);
+  const { project, lot, certificates } = await assertMayBid(s.db, viewer, input, now);
   const organisationId = viewer.organisationId;
   if (!organisationId || !project.bidDeadline) throw new Error('checked by assertMayBid');
+  let consortium: ResolvedConsortium | null = null;
+  if (input.consortium) {
+    if (!lot.consortiumAllowed) throw new AppError('CONSORTIUM_NOT_ALLOWED');
+    const [lead] = await s.db
+      .select({ id: organisations.id, uscc: organisations.uscc })
+      .from(organisations)
+      .where(eq(organisations.id, organisationId));
+    if (!lead) throw new AppError('SUPPLIER_NOT_ACTIVE');
+    consortium = await resolveConsortium(s.db, lead, input.consortium.members, now);
+  }
   const expiresAt = new Date(Math.min(now.getTime() + UPLOAD_LIFETIME_MS, project.bidDeadline.getTime()));
   return s.db.transaction(async (tx) => {
+    const parties = consortium ? consortium.members.map((m) => m.organisationId) : [organisationId];
+    await claimParticipations(tx, input.lotId, organisationId, parties, now);
     const [row] = await tx
       .insert(bidSubmissions)
       .values({
@@ -37,6 +63,20 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: { 
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
+    if (consortium) {
+      await tx.insert(bidConsortiumMembers).values(
+        consortium.members.map((m, position) => ({
+          submissionId: row.id,
+          organisationId: m.organisationId,
+          position,
+          role: m.role,
+          shareBasisPoints: m.shareBasisPoints,
+          uscc: m.uscc,
+          name: m.name,
+          scale: m.scale,
+        })),
+      );
+    }
     await appendEvent(tx, s.clock, {
       type: 'bid.upload_started',
       payload: { submissionId: row.id, projectId: row.projectId, lotId: row.lotId, organisationId },
@@ -50,6 +90,6 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: { 
       runAt: expiresAt,
       dedupeKey: `${EXPIRE_UPLOAD_JOB}:${row.id}`,
     });
-    return { row, certificates };
+    return { row, certificates, consortium: consortium?.composition ?? null };
   });
 }

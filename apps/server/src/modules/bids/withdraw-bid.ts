@@ -5,26 +5,39 @@ import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { ownSubmission } from './complete-submission';
+import { releaseParticipations } from './participations';
 import { assertBeforeDeadline } from './policy';
+import { bidAudience, consortiumMembers } from './record-bid';
 
-/** 撤回: the bidder withdraws its current bid before the deadline (by the server clock); it is no longer counted. */
+/**
+ * 撤回: the bidder (for a consortium, its lead) withdraws its current bid before the deadline (by the server clock);
+ * it is no longer counted. A consortium bid still waiting for its members is cancelled the same way. The parties'
+ * places on the lot are freed in the same transaction.
+ */
 export async function withdrawBid(s: Services, viewer: UserViewer, id: string): Promise<void> {
   await ownSubmission(s, viewer, id);
   await s.db.transaction(async (tx) => {
     const [row] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.state !== 'submitted') throw new AppError('INVALID_STATE', { state: row.state });
+    if (row.state !== 'submitted' && row.state !== 'awaiting_members') {
+      throw new AppError('INVALID_STATE', { state: row.state });
+    }
     const [project] = await tx.select().from(projects).where(eq(projects.id, row.projectId));
     if (!project) throw new AppError('NOT_FOUND');
     const at = s.clock.now();
     assertBeforeDeadline(project, at);
-    await tx.update(bidSubmissions).set({ state: 'withdrawn', withdrawnAt: at }).where(eq(bidSubmissions.id, id));
+    const awaiting = row.state === 'awaiting_members';
+    await tx
+      .update(bidSubmissions)
+      .set(awaiting ? { state: 'cancelled', withdrawnAt: at } : { state: 'withdrawn', withdrawnAt: at })
+      .where(eq(bidSubmissions.id, id));
+    await releaseParticipations(tx, row.lotId, row.organisationId);
     await appendEvent(tx, s.clock, {
-      type: 'bid.withdrawn',
+      type: awaiting ? 'bid.cancelled' : 'bid.withdrawn',
       payload: { submissionId: id, projectId: row.projectId, lotId: row.lotId, organisationId: row.organisationId },
       actor: actorOf(viewer),
       subject: { type: 'bid_submission', id },
-      audience: { kind: 'organisation', organisationId: row.organisationId },
+      audience: bidAudience(row, await consortiumMembers(tx, id)),
     });
   });
 }

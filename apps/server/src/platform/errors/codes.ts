@@ -224,6 +224,31 @@ export const ERROR_CODES = {
     zh: '该投标提交（随机数）已使用或已失效（{state}），不能重复提交；请重新开始一次提交',
     en: 'This bid submission (nonce) was already used or has lapsed ({state}); start a new submission',
   },
+  CONSORTIUM_NOT_ALLOWED: {
+    status: 409,
+    zh: '本包不接受联合体投标（以采购文件为准）',
+    en: 'This lot does not accept consortium bids (as the procurement documents state)',
+  },
+  CONSORTIUM_MEMBER_UNKNOWN: {
+    status: 422,
+    zh: '统一社会信用代码 {uscc} 不是本平台审核通过的供应商，不能作为联合体成员',
+    en: 'The credit code {uscc} is not an approved supplier on this platform; it cannot be a consortium member',
+  },
+  CONSORTIUM_MEMBER_INELIGIBLE: {
+    status: 422,
+    zh: '联合体成员“{name}”（{uscc}）不能参加投标：{reasonZh}',
+    en: 'Consortium member "{name}" ({uscc}) cannot bid: {reasonEn}',
+  },
+  BID_EXCLUSIVITY: {
+    status: 409,
+    zh: '供应商“{name}”（{uscc}）已参加本包的另一投标（单独或联合体）。联合体各方不得再单独参加或者与其他供应商另外组成联合体参加同一合同项下的政府采购活动（政府采购法实施条例第二十二条）',
+    en: 'Supplier "{name}" ({uscc}) already takes part in another bid on this lot (alone or in a consortium). The parties of a consortium may not also bid alone or in another consortium for the same contract (Regulations on the Implementation of the Government Procurement Law, art. 22)',
+  },
+  CONSORTIUM_SIGNATURE_REJECTED: {
+    status: 422,
+    zh: '联合体签名校验失败（{reason}）：签名与投标声明或您的签名证书不符，未被接受',
+    en: 'The consortium signature failed verification ({reason}): it does not match the bid statement or your signing certificate; it was not accepted',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

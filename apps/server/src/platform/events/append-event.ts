@@ -21,9 +21,14 @@ export interface NewEvent<T extends EventType> {
   subject: { type: string; id: string };
   /**
    * Who may see it: `public` (everyone), `organisation` (members of `organisationId` and oversight roles),
+   * `organisations` (members of any of `organisationIds` — the parties of a consortium bid — and oversight roles),
    * `oversight` (centre, supervisor, administrator).
    */
-  audience: { kind: 'public' } | { kind: 'organisation'; organisationId: string } | { kind: 'oversight' };
+  audience:
+    | { kind: 'public' }
+    | { kind: 'organisation'; organisationId: string }
+    | { kind: 'organisations'; organisationIds: string[] }
+    | { kind: 'oversight' };
 }
 
 /**
@@ -51,6 +56,7 @@ export async function appendEvent<T extends EventType>(
     subjectId: event.subject.id,
     audience: event.audience.kind,
     audienceOrganisationId: event.audience.kind === 'organisation' ? event.audience.organisationId : null,
+    audienceOrganisationIds: event.audience.kind === 'organisations' ? [...event.audience.organisationIds] : null,
     occurredAt: now,
   };
   const leaf = entryLeafHash(entry);

@@ -10,8 +10,10 @@ export interface LedgerEntry {
   actorOrganisationId: string | null;
   subjectType: string;
   subjectId: string;
-  audience: 'public' | 'organisation' | 'oversight';
+  audience: 'public' | 'organisation' | 'organisations' | 'oversight';
   audienceOrganisationId: string | null;
+  /** Only for the `organisations` audience; absent from the hashed object otherwise (older entries keep their hash). */
+  audienceOrganisationIds?: string[] | null;
   occurredAt: Date;
 }
 
@@ -28,6 +30,7 @@ export function entryObject(e: LedgerEntry): Record<string, unknown> {
     subjectId: e.subjectId,
     audience: e.audience,
     audienceOrganisationId: e.audienceOrganisationId,
+    ...(e.audienceOrganisationIds ? { audienceOrganisationIds: e.audienceOrganisationIds } : {}),
     occurredAt: e.occurredAt.toISOString(),
   };
 }

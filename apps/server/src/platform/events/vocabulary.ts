@@ -474,6 +474,52 @@ export const EVENTS = {
     payload: z.object(bidRef),
     summary: () => ({ zh: '未完成的投标上传已过期清除', en: 'Unfinished bid upload expired and removed' }),
   }),
+  /**
+   * A consortium bid (联合体投标) was sealed and verified for its lead; it now waits for every other member to co-sign
+   * the same statement. Seen by the member organisations and oversight. Ids and hashes only.
+   */
+  'bid.consortium_awaiting': define({
+    version: 1,
+    payload: z.object({
+      ...bidRef,
+      ciphertextHash: z.string(),
+      memberOrganisationIds: z.array(z.string().uuid()),
+    }),
+    summary: (p) => ({
+      zh: `联合体投标文件已由牵头人密封，等待 ${p.memberOrganisationIds.length - 1} 个成员签署`,
+      en: `Consortium bid sealed by its lead; waiting for ${p.memberOrganisationIds.length - 1} member(s) to sign`,
+    }),
+  }),
+  /** A consortium member co-signed the lead's statement with its own certificate. */
+  'bid.consortium_signed': define({
+    version: 1,
+    payload: z.object({ ...bidRef, memberOrganisationId: z.string().uuid() }),
+    summary: () => ({ zh: '联合体成员已签署投标声明', en: 'A consortium member signed the bid statement' }),
+  }),
+  /** A consortium member refused to sign: the bid is cancelled and never counted. */
+  'bid.consortium_declined': define({
+    version: 1,
+    payload: z.object({ ...bidRef, memberOrganisationId: z.string().uuid() }),
+    summary: () => ({ zh: '联合体成员拒绝签署，投标已取消', en: 'A consortium member declined; the bid is cancelled' }),
+  }),
+  /** The lead withdrew a consortium bid still waiting for its members (it was never counted). */
+  'bid.cancelled': define({
+    version: 1,
+    payload: z.object(bidRef),
+    summary: () => ({
+      zh: '等待成员签署的联合体投标已由牵头人撤回',
+      en: 'The lead withdrew a consortium bid awaiting its members',
+    }),
+  }),
+  /** The bid deadline passed before every member of a consortium had signed: the bid is not counted. */
+  'bid.consortium_expired': define({
+    version: 1,
+    payload: z.object(bidRef),
+    summary: () => ({
+      zh: '投标截止时联合体成员未全部签署，该投标不予接收',
+      en: 'The deadline passed before every consortium member signed; the bid is not accepted',
+    }),
+  }),
 };
 
 export type EventType = keyof typeof EVENTS;

@@ -23,6 +23,9 @@ import { errorText } from '../../api/errors';
 import type { paths } from '../../api/schema';
 import { useI18n } from '../../app/i18n';
 import { bidText, type BidTextKey } from './bid-text';
+import { ConsortiumMembersField, consortiumFromForm, type ConsortiumFormValues } from './consortium-members-field';
+import { ConsortiumPartiesCell } from './consortium-parties';
+import { KeyFilePicker } from './key-file-picker';
 import { openSigningKey } from './open-signing-key';
 import { BidApiError, submitSealedBid, type Progress as SubmitProgress, type SignedReceipt } from './submit-sealed-bid';
 
@@ -36,6 +39,8 @@ const STATE_COLOURS: Record<Submission['state'], string> = {
   withdrawn: 'orange',
   uploading: 'blue',
   expired: 'default',
+  awaiting_members: 'gold',
+  cancelled: 'default',
 };
 
 function useCountdown(deadline: string | null, serverOffsetMs: number): number | null {
@@ -56,7 +61,7 @@ function formatRemaining(ms: number, lang: 'zh' | 'en'): string {
   return lang === 'zh' ? `${d} 天 ${h} 时 ${m} 分 ${sec} 秒` : `${d}d ${h}h ${m}m ${sec}s`;
 }
 
-interface LotFormValues {
+interface LotFormValues extends ConsortiumFormValues {
   price: string;
   delivery: string;
   fields?: Record<string, string>;
@@ -68,9 +73,10 @@ function LotBidCard(props: {
   lot: Lot;
   current: Submission | undefined;
   open: boolean;
-  onDone: (receipt: SignedReceipt) => void;
+  own: Bidding['myOrganisation'];
+  onDone: (receipt: SignedReceipt | null) => void;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const tx = (k: BidTextKey) => bidText(lang, k);
   const { message } = App.useApp();
   const [form] = Form.useForm<LotFormValues>();
@@ -85,9 +91,14 @@ function LotBidCard(props: {
   const submit = async (values: LotFormValues) => {
     const amount = parseYuan(values.price);
     if (!amount.ok || !keyFile) return;
+    const joint = consortiumFromForm(values, props.own.uscc ?? '');
+    if (!joint.ok) {
+      void message.error(joint.message[lang]);
+      return;
+    }
     try {
       const keys = await openSigningKey({ file: keyFile, password: values.password });
-      const receipt = await submitSealedBid({
+      const outcome = await submitSealedBid({
         projectId: props.projectId,
         lotId: props.lot.id,
         sheet: {
@@ -99,6 +110,7 @@ function LotBidCard(props: {
         },
         files,
         keys,
+        consortium: joint.consortium,
         onProgress: (p) => {
           setProgress(p);
           if (p.phase !== 'upload') setResuming(false);
@@ -106,7 +118,8 @@ function LotBidCard(props: {
         onRetry: () => setResuming(true),
       });
       form.resetFields(['password']);
-      props.onDone(receipt);
+      if (outcome.kind === 'awaiting') void message.success(t('consortium.awaiting'));
+      props.onDone(outcome.kind === 'receipt' ? outcome.receipt : null);
     } catch (error) {
       if (isSealError(error, 'WRONG_KEY_FILE_PASSWORD')) void message.error(tx('wrongPassword'));
       else if (isSealError(error, 'KEY_FILE_CORRUPT')) void message.error(tx('corruptKey'));
@@ -137,6 +150,7 @@ function LotBidCard(props: {
         {tx('budget')}：¥{formatFen(props.lot.budgetFen)}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" disabled={!props.open || progress !== null} onFinish={(v) => void submit(v)}>
+        <ConsortiumMembersField form={form} allowed={props.lot.consortiumAllowed} own={props.own} />
         <Form.Item
           name="price"
           label={tx('price')}
@@ -178,20 +192,7 @@ function LotBidCard(props: {
           </Upload>
         </Form.Item>
         <Form.Item label={tx('keyFile')} required>
-          <Upload
-            maxCount={1}
-            accept=".json,.zckey,application/json"
-            beforeUpload={(file) => {
-              setKeyFile(file);
-              return false;
-            }}
-            onRemove={() => setKeyFile(null)}
-            fileList={keyFile ? [{ uid: 'key', name: keyFile.name }] : []}
-          >
-            <Button icon={<UploadOutlined />} data-testid="pick-key">
-              {tx('pickKey')}
-            </Button>
-          </Upload>
+          <KeyFilePicker file={keyFile} onChange={setKeyFile} label={tx('pickKey')} testId="pick-key" />
         </Form.Item>
         <Form.Item name="password" label={tx('keyPassword')} rules={required}>
           <Input.Password autoComplete="off" data-testid="key-password" />
@@ -248,7 +249,7 @@ function ReceiptCard({ signed }: { signed: SignedReceipt }) {
 /** A supplier's bid page for one project (C9): per lot the price sheet, files, key, sealing and upload; my bids. */
 export default function BidPage() {
   const { projectId = '' } = useParams();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const tx = (k: BidTextKey) => bidText(lang, k);
   const { message } = App.useApp();
   const [data, setData] = useState<Bidding | null>(null);
@@ -305,9 +306,10 @@ export default function BidPage() {
           projectId={data.project.id}
           lot={lot}
           open={open}
+          own={data.myOrganisation}
           current={data.submissions.find((s) => s.lotId === lot.id && s.state === 'submitted')}
           onDone={(r) => {
-            setReceipt(r);
+            if (r) setReceipt(r);
             load();
           }}
         />
@@ -325,7 +327,17 @@ export default function BidPage() {
             { title: tx('lot'), responsive: ['sm'], render: (_, s) => lotTitle.get(s.lotId) ?? '' },
             {
               title: tx('state'),
-              render: (_, s) => <Tag color={STATE_COLOURS[s.state]}>{tx(s.state)}</Tag>,
+              render: (_, s) => (
+                <Space size={4} wrap>
+                  <Tag color={STATE_COLOURS[s.state]}>{tx(s.state)}</Tag>
+                  {s.consortium ? <Tag color="purple">{t('consortium.tag')}</Tag> : null}
+                </Space>
+              ),
+            },
+            {
+              title: t('consortium.members'),
+              responsive: ['sm'],
+              render: (_, s) => (s.consortium ? <ConsortiumPartiesCell members={s.consortium.members} /> : '—'),
             },
             {
               title: tx('submittedAt'),
@@ -350,7 +362,7 @@ export default function BidPage() {
                       </Button>
                     </>
                   ) : null}
-                  {s.state === 'submitted' && open ? (
+                  {(s.state === 'submitted' || s.state === 'awaiting_members') && open ? (
                     <Popconfirm title={tx('withdrawConfirm')} onConfirm={() => void withdraw(s.id)}>
                       <Button size="small" danger data-testid="withdraw">
                         {tx('withdraw')}

@@ -41,6 +41,8 @@ const TEXT = {
   replaced: { zh: '已被替换', en: 'Replaced' },
   uploading: { zh: '上传中', en: 'Uploading' },
   expired: { zh: '已过期', en: 'Expired' },
+  awaiting_members: { zh: '等待成员签署', en: 'Waiting for members' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
   wrongPassword: { zh: '密钥文件密码错误', en: 'Wrong key file password' },
   corruptKey: { zh: '密钥文件已损坏或不是政采密钥文件', en: 'The key file is damaged or not a Zhengcai key file' },
   privacy: {

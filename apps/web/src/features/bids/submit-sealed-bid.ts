@@ -22,6 +22,15 @@ export class BidApiError extends Error {
 
 export type SignedReceipt =
   paths['/api/bids/submissions/{id}/complete']['post']['responses']['200']['content']['application/json'];
+/** A consortium bid sealed by its lead, waiting for the members' signatures. */
+export type AwaitingSubmission =
+  paths['/api/bids/submissions/{id}/complete']['post']['responses']['202']['content']['application/json'];
+export type ConsortiumInput = NonNullable<
+  NonNullable<paths['/api/bids/submissions']['post']['requestBody']>['content']['application/json']['consortium']
+>;
+
+export type SubmitOutcome =
+  { kind: 'receipt'; receipt: SignedReceipt } | { kind: 'awaiting'; submission: AwaitingSubmission };
 
 export interface Progress {
   phase: 'start' | 'encrypt' | 'upload' | 'complete';
@@ -72,7 +81,8 @@ function upload(
 /**
  * The whole browser side of C9 for one lot: start a submission (the server's nonce and our own encryption key),
  * package the price sheet and files, seal them (fresh content key, wrapped for our own key; signature), upload the
- * ciphertext with tus, then complete with the envelope and get the signed receipt.
+ * ciphertext with tus, then complete with the envelope and get the signed receipt. For a consortium bid the
+ * composition the server issued is sealed into the statement and the submission then waits for the members.
  */
 export async function submitSealedBid(params: {
   projectId: string;
@@ -80,12 +90,17 @@ export async function submitSealedBid(params: {
   sheet: PriceSheet;
   files: File[];
   keys: UserKeys;
+  consortium?: ConsortiumInput;
   onProgress: (p: Progress) => void;
   onRetry?: () => void;
-}): Promise<SignedReceipt> {
+}): Promise<SubmitOutcome> {
   params.onProgress({ phase: 'start', fraction: 0 });
   const started = await api.POST('/api/bids/submissions', {
-    body: { projectId: params.projectId, lotId: params.lotId },
+    body: {
+      projectId: params.projectId,
+      lotId: params.lotId,
+      ...(params.consortium ? { consortium: params.consortium } : {}),
+    },
   });
   if (!started.data) throw new BidApiError(started.error);
   const start = started.data;
@@ -108,6 +123,7 @@ export async function submitSealedBid(params: {
     bidderPublicKey: start.encryptionPublicKey,
     signingKey: params.keys.signing.privateKey,
     context: start.context,
+    consortium: start.consortium,
     plaintext: counted(),
   });
   const parts: BlobPart[] = [];
@@ -128,5 +144,7 @@ export async function submitSealedBid(params: {
   });
   if (!completed.data) throw new BidApiError(completed.error);
   params.onProgress({ phase: 'complete', fraction: 1 });
-  return completed.data;
+  return completed.response.status === 202
+    ? { kind: 'awaiting', submission: completed.data as AwaitingSubmission }
+    : { kind: 'receipt', receipt: completed.data as SignedReceipt };
 }
