@@ -231,6 +231,25 @@ describe('sealed bid submission', () => {
     expect(r5.json<ErrorBody>().error.code).toBe('CERTIFICATE_REQUIRED');
   });
 
+  it('refuses a bid sealed for an encryption key replaced during the submission', async () => {
+    const me = await supplier();
+    const { project, lot } = await publishedProject(t);
+    const start = await startBid(me.session, project.id, lot.id);
+    const sealed = await sealForSubmission(start, me.keys, priceSheetFor(lot.id, 700), []);
+    await tus.upload(me.session, start.submissionId, sealed.ciphertext);
+    // The supplier gets a new certificate bundle (new keys) before completing.
+    t.clock.advance(1000);
+    const renewed = await issueTestCertificates(t, { userId: me.user.id, organisationId: me.user.organisationId });
+    const res = await complete(me.session, start.submissionId, sealed.envelope);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<ErrorBody>().error.code).toBe('CERTIFICATE_CHANGED');
+    const [row] = await t.services.db.select().from(bidSubmissions).where(eq(bidSubmissions.id, start.submissionId));
+    expect(row?.state).toBe('uploading');
+    // A new submission sealed for the new key goes through.
+    const again = await submit(me.session, renewed.keys, project.id, lot.id);
+    expect(again.res.statusCode, again.res.body).toBe(200);
+  });
+
   it('resumes an upload cut off at several points; an unfinished one is never counted and expires', async () => {
     const me = await supplier();
     const { project, lot } = await publishedProject(t);

@@ -56,6 +56,7 @@ export async function completeSubmission(
   if (row.userId !== viewer.userId) throw new AppError('NOT_FOUND');
   if (row.state !== 'uploading') throw new AppError('BID_SUBMISSION_USED', { state: row.state });
   const { certificates } = await assertMayBid(s.db, viewer, row, s.clock.now());
+  if (row.encryptionCertificateId !== certificates.encryption.id) throw new AppError('CERTIFICATE_CHANGED');
   const digest = await uploadedDigest(store, id, envelope.statement?.ciphertextLength ?? 0);
   if (envelope.suite !== certificates.signing.suite) {
     throw new AppError('SEALED_BID_REJECTED', { reason: 'SUITE_MISMATCH' });

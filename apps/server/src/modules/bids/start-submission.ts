@@ -58,6 +58,8 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: St
         nonce: randomNonce(),
         suite: certificates.signing.suite,
         state: 'uploading',
+        // The content key will be wrapped for this key: completion refuses the bid if it is no longer the usable one.
+        encryptionCertificateId: certificates.encryption.id,
         expiresAt,
         createdAt: now,
       })

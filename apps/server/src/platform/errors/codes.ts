@@ -209,6 +209,11 @@ export const ERROR_CODES = {
     zh: '您没有可用的签名和加密证书（未申领、已过期或已吊销），不能投标',
     en: 'You have no usable signing and encryption certificates (none issued, expired or revoked); you cannot bid',
   },
+  CERTIFICATE_CHANGED: {
+    status: 409,
+    zh: '递交过程中您的证书已更换，密文是为旧加密密钥封装的；请重新递交投标文件',
+    en: 'Your certificate changed during this submission and the bid was sealed for the old encryption key; submit again',
+  },
   UPLOAD_INCOMPLETE: {
     status: 409,
     zh: '密文尚未完整上传（已收到 {received} / {expected} 字节），请继续上传后再提交',
