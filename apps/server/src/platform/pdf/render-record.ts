@@ -70,6 +70,15 @@ function draw(page: PDFPage, fonts: Fonts, text: string, at: { x: number; y: num
   }
 }
 
+/** A bilingual label ("密文摘要算法 Hash algorithm") too wide for its column: Chinese on one line, English below. */
+function labelLines(fonts: Fonts, label: string): string[] {
+  const width = LABEL_WIDTH - 8;
+  if (measure(fonts, label, 10) <= width) return [label];
+  const split = label.search(/\s[A-Za-z]/);
+  const parts = split > 0 ? [label.slice(0, split), label.slice(split + 1)] : [label];
+  return parts.flatMap((part) => wrap(fonts, part, 10, width));
+}
+
 function wrap(fonts: Fonts, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -128,13 +137,14 @@ export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
   const valueWidth = A4[0] - 2 * MARGIN - LABEL_WIDTH;
   for (const [label, value] of record.rows) {
     const lines = wrap(fonts, value, 10, valueWidth);
-    ensure(lines.length * 14 + 6);
-    draw(page, fonts, label, { x: MARGIN, y: y - 10, size: 10, color: grey });
-    for (const line of lines) {
-      draw(page, fonts, line, { x: MARGIN + LABEL_WIDTH, y: y - 10, size: 10, color: ink });
-      y -= 14;
-    }
-    y -= 6;
+    const labels = labelLines(fonts, label);
+    const height = Math.max(lines.length, labels.length) * 14;
+    ensure(height + 6);
+    labels.forEach((line, i) => draw(page, fonts, line, { x: MARGIN, y: y - 10 - i * 14, size: 10, color: grey }));
+    lines.forEach((line, i) =>
+      draw(page, fonts, line, { x: MARGIN + LABEL_WIDTH, y: y - 10 - i * 14, size: 10, color: ink }),
+    );
+    y -= height + 6;
   }
   if (record.notes?.length) {
     y -= 10;

@@ -285,7 +285,7 @@ export default function BidPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={`${tx('title')}：${data.project.title}`}>
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label="项目编号">{data.project.code}</Descriptions.Item>
+          <Descriptions.Item label={tx('projectCode')}>{data.project.code}</Descriptions.Item>
           <Descriptions.Item label={tx('deadline')}>
             {data.project.bidDeadline ? new Date(data.project.bidDeadline).toLocaleString() : '—'}
           </Descriptions.Item>

@@ -1,6 +1,7 @@
 /** The bid page's texts, zh first (kept here to merge cleanly; they can move into the app dictionaries later). */
 const TEXT = {
   title: { zh: '递交投标文件', en: 'Submit a sealed bid' },
+  projectCode: { zh: '项目编号', en: 'Project code' },
   deadline: { zh: '投标截止', en: 'Bid deadline' },
   remaining: { zh: '距截止（按服务器时间）', en: 'Time left (server time)' },
   closed: { zh: '已截止', en: 'Closed' },
