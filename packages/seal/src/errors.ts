@@ -25,6 +25,8 @@ export const SEAL_ERROR_CODES = [
   'SEALED_BID_INVALID',
   /** A certificate could not be parsed or uses an algorithm outside the two suites. */
   'CERTIFICATE_MALFORMED',
+  /** Escrowed key shares did not give the committed content key (too few, wrong or altered shares). */
+  'KEY_RECOVERY_FAILED',
 ] as const;
 
 export type SealErrorCode = (typeof SEAL_ERROR_CODES)[number];

@@ -113,3 +113,13 @@ export {
   type ConsortiumSignatureProblem,
   type ConsortiumSignatureVerification,
 } from './consortium';
+export {
+  KEY_ESCROW_SCHEME,
+  escrowContentKey,
+  keyEscrowHash,
+  openEscrowShare,
+  recoverContentKey,
+  type EscrowHolder,
+  type EscrowShare,
+  type KeyEscrow,
+} from './key-escrow';
