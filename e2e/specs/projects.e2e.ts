@@ -21,9 +21,14 @@ async function pick(page: Page, id: string, value: string): Promise<void> {
   await input.press('Enter');
 }
 
+/** Opens the select `id` and picks `text` from ITS dropdown (the one its combobox controls, not any open one). */
 async function choose(page: Page, id: string, text: string): Promise<void> {
   await page.getByTestId(id).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const combobox = page.getByTestId(id).locator('[role=combobox]');
+  const listId = await combobox.getAttribute('aria-controls');
+  if (!listId) throw new Error(`select ${id} did not open a list`);
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
 
 /** A one-page PDF (ASCII text) for the upload. */

@@ -1,21 +1,11 @@
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { BID_SUBMISSION_STATES } from '@zhengcai/domain';
 import { certificates } from './certificates';
 import { organisations, users } from './identity';
 import { lots, projects } from './projects';
 
-export const BID_SUBMISSION_STATES = [
-  'uploading',
-  'awaiting_members',
-  'submitted',
-  'replaced',
-  'withdrawn',
-  'expired',
-  'cancelled',
-] as const;
-/** States in which a submission still holds its participants' places on the lot (bid_participations). */
-export const LIVE_BID_STATES = ['uploading', 'awaiting_members', 'submitted'] as const;
-export type BidSubmissionState = (typeof BID_SUBMISSION_STATES)[number];
+export { BID_SUBMISSION_STATES, LIVE_BID_STATES, type BidSubmissionState } from '@zhengcai/domain';
 
 /** The envelope the bidder's browser produced (seal's SealedBidEnvelope): statement, signature, wrapped key. */
 export interface StoredEnvelope {

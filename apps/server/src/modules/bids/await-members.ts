@@ -9,6 +9,7 @@ import { insertNotifications } from '../notifications/repo';
 import { assertBeforeDeadline } from './policy';
 import { bidAudience, consortiumMembers } from './record-bid';
 import type { SubmissionRow } from './repo';
+import { submissionTransition } from './submission-transition';
 import { EXPIRE_UPLOAD_JOB } from './start-submission';
 
 /** Where a member reviews and co-signs a consortium request in the web app. */
@@ -30,14 +31,15 @@ export async function awaitMembers(
 ): Promise<SubmissionRow> {
   return s.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, id)).for('update');
-    if (locked?.state !== 'uploading') throw new AppError('BID_SUBMISSION_USED', { state: locked?.state ?? 'gone' });
+    const to = submissionTransition(locked?.state, 'await_members', 'BID_SUBMISSION_USED');
+    if (!locked) throw new AppError('NOT_FOUND');
     const [project] = await tx.select().from(projects).where(eq(projects.id, locked.projectId));
     if (!project?.bidDeadline) throw new AppError('NOT_FOUND');
     const at = s.clock.now();
     assertBeforeDeadline(project, at);
     const [updated] = await tx
       .update(bidSubmissions)
-      .set({ ...sealed, state: 'awaiting_members', expiresAt: project.bidDeadline })
+      .set({ ...sealed, state: to, expiresAt: project.bidDeadline })
       .where(eq(bidSubmissions.id, id))
       .returning();
     if (!updated) throw new Error('update returned nothing');

@@ -11,6 +11,7 @@ import { assertMayBid } from './policy';
 import type { SignedReceipt } from './receipt';
 import { consortiumMembers, recordBid } from './record-bid';
 import { findSubmission, type SubmissionRow } from './repo';
+import { submissionTransition } from './submission-transition';
 
 /** The caller's own submission (same organisation and the user who started it), else "not found". */
 export async function ownSubmission(s: Services, viewer: UserViewer, id: string): Promise<SubmissionRow> {
@@ -54,7 +55,7 @@ export async function completeSubmission(
 ): Promise<{ kind: 'receipt'; receipt: SignedReceipt } | { kind: 'awaiting'; row: SubmissionRow }> {
   const row = await ownSubmission(s, viewer, id);
   if (row.userId !== viewer.userId) throw new AppError('NOT_FOUND');
-  if (row.state !== 'uploading') throw new AppError('BID_SUBMISSION_USED', { state: row.state });
+  submissionTransition(row.state, 'complete', 'BID_SUBMISSION_USED');
   const { certificates } = await assertMayBid(s.db, viewer, row, s.clock.now());
   if (row.encryptionCertificateId !== certificates.encryption.id) throw new AppError('CERTIFICATE_CHANGED');
   const digest = await uploadedDigest(store, id, envelope.statement?.ciphertextLength ?? 0);
@@ -105,7 +106,7 @@ export async function completeSubmission(
     return { kind: 'awaiting', row: waiting };
   }
   const recorded = await s.db.transaction((tx) =>
-    recordBid(tx, s, { id, from: 'uploading', actor: actorOf(viewer), set: sealed }),
+    recordBid(tx, s, { id, event: 'complete', actor: actorOf(viewer), set: sealed }),
   );
   const receipt = await issueReceipt(s, recorded);
   await removeStaged(store, id);

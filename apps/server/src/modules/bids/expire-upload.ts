@@ -1,3 +1,4 @@
+import { BID_SUBMISSION_TRANSITIONS, nextState } from '@zhengcai/domain';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { bidSubmissions } from '../../db/schema';
@@ -16,9 +17,9 @@ import { bidAudience, consortiumMembers } from './record-bid';
  */
 export async function expireUpload(s: Services, store: HashingFileStore, tx: Tx, submissionId: string): Promise<void> {
   const [row] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, submissionId)).for('update');
-  if (row?.state !== 'uploading' && row?.state !== 'awaiting_members') return;
-  if (row.expiresAt.getTime() > s.clock.now().getTime()) return;
-  await tx.update(bidSubmissions).set({ state: 'expired' }).where(eq(bidSubmissions.id, row.id));
+  const to = row ? nextState(BID_SUBMISSION_TRANSITIONS, row.state, 'expire') : null;
+  if (!row || !to || row.expiresAt.getTime() > s.clock.now().getTime()) return;
+  await tx.update(bidSubmissions).set({ state: to }).where(eq(bidSubmissions.id, row.id));
   await releaseParticipations(tx, row.lotId, row.organisationId);
   const payload = {
     submissionId: row.id,

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { bidConsortiumMembers, bidSubmissions, projects, type BidSubmissionState } from '../../db/schema';
+import { bidConsortiumMembers, bidSubmissions, projects } from '../../db/schema';
 import { AppError } from '../../platform/errors/app-error';
 import { appendEvent, type Actor, type NewEvent } from '../../platform/events/append-event';
 import type { EventType } from '../../platform/events/vocabulary';
@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { assertParticipationsHeld, releaseParticipations } from './participations';
 import { assertBeforeDeadline } from './policy';
 import type { SubmissionRow } from './repo';
+import { submissionTransition } from './submission-transition';
 
 export type MemberRow = typeof bidConsortiumMembers.$inferSelect;
 
@@ -27,18 +28,24 @@ export function bidAudience(row: SubmissionRow, members: readonly MemberRow[]): 
 }
 
 /**
- * The moment a bid counts (inside the caller's transaction, the submission row locked `FOR UPDATE` and in state
- * `from`): the deadline checked again by the server clock (`now >= deadline` refused), every party's place on the
+ * The moment a bid counts (inside the caller's transaction, the submission row locked `FOR UPDATE` and accepting
+ * `event`: a completed upload or a consortium bid's last signature): the deadline checked again by the server clock (`now >= deadline` refused), every party's place on the
  * lot still held for this bidder (实施条例 第二十二条), the bidder's previous `submitted` bid for the lot marked
  * `replaced` (its parties' places freed unless this bid names them), this one `submitted`, events appended.
  */
 export async function recordBid(
   tx: Tx,
   s: Services,
-  input: { id: string; from: BidSubmissionState; actor: Actor; set?: Partial<typeof bidSubmissions.$inferInsert> },
+  input: {
+    id: string;
+    event: 'complete' | 'all_signed';
+    actor: Actor;
+    set?: Partial<typeof bidSubmissions.$inferInsert>;
+  },
 ) {
   const [locked] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, input.id)).for('update');
-  if (locked?.state !== input.from) throw new AppError('BID_SUBMISSION_USED', { state: locked?.state ?? 'gone' });
+  const to = submissionTransition(locked?.state, input.event, 'BID_SUBMISSION_USED');
+  if (!locked) throw new AppError('NOT_FOUND');
   const [current] = await tx.select().from(projects).where(eq(projects.id, locked.projectId));
   if (!current) throw new AppError('NOT_FOUND');
   const at = s.clock.now();
@@ -62,7 +69,11 @@ export async function recordBid(
   if (previous) {
     await tx
       .update(bidSubmissions)
-      .set({ state: 'replaced', replacedAt: at, replacedBySubmissionId: locked.id })
+      .set({
+        state: submissionTransition(previous.state, 'replace', 'INVALID_STATE'),
+        replacedAt: at,
+        replacedBySubmissionId: locked.id,
+      })
       .where(eq(bidSubmissions.id, previous.id));
     await appendEvent(tx, s.clock, {
       type: 'bid.replaced',
@@ -74,7 +85,7 @@ export async function recordBid(
   }
   const [updated] = await tx
     .update(bidSubmissions)
-    .set({ ...input.set, state: 'submitted', submittedAt: at })
+    .set({ ...input.set, state: to, submittedAt: at })
     .where(eq(bidSubmissions.id, locked.id))
     .returning();
   if (!updated?.ciphertextHash || updated.ciphertextLength === null || !updated.ciphertextHashAlgorithm) {

@@ -15,6 +15,7 @@ import { assertBeforeDeadline } from './policy';
 import type { SignedReceipt } from './receipt';
 import { bidAudience, consortiumMembers, recordBid } from './record-bid';
 import type { SubmissionRow } from './repo';
+import { submissionTransition } from './submission-transition';
 
 /**
  * Locks a consortium bid that waits for the caller's organisation: the submission `FOR UPDATE` in `awaiting_members`,
@@ -22,7 +23,9 @@ import type { SubmissionRow } from './repo';
  */
 async function lockPending(tx: Tx, s: Services, viewer: UserViewer, id: string) {
   const [row] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, id)).for('update');
-  if (row?.state !== 'awaiting_members') throw new AppError('INVALID_STATE', { state: row?.state ?? 'gone' });
+  // Only a bid awaiting its members takes a signature (all_signed) or a refusal (decline).
+  submissionTransition(row?.state, 'decline', 'INVALID_STATE');
+  if (!row) throw new AppError('NOT_FOUND');
   const [project] = await tx.select().from(projects).where(eq(projects.id, row.projectId));
   if (!project) throw new AppError('NOT_FOUND');
   assertBeforeDeadline(project, s.clock.now());
@@ -44,8 +47,38 @@ const memberPayload = (row: SubmissionRow, memberOrganisationId: string) => ({
   memberOrganisationId,
 });
 
-const memberWhere = (id: string, organisationId: string) =>
-  and(eq(bidConsortiumMembers.submissionId, id), eq(bidConsortiumMembers.organisationId, organisationId));
+type Pending = Awaited<ReturnType<typeof lockPending>>;
+
+/**
+ * Records the caller's member decision on the locked bid (its signature or its refusal) and the matching event: the
+ * step signing and declining share.
+ */
+async function recordDecision(
+  tx: Tx,
+  s: Services,
+  viewer: UserViewer,
+  { row, members, me }: Pending,
+  decision:
+    | { type: 'bid.consortium_signed'; set: { signature: string; signingCertificateId: string } }
+    | { type: 'bid.consortium_declined'; set: { declineReason: string | null } },
+): Promise<Date> {
+  const at = s.clock.now();
+  const decided = decision.type === 'bid.consortium_signed' ? { signedAt: at } : { declinedAt: at };
+  await tx
+    .update(bidConsortiumMembers)
+    .set({ ...decision.set, ...decided, decidedByUserId: viewer.userId })
+    .where(
+      and(eq(bidConsortiumMembers.submissionId, row.id), eq(bidConsortiumMembers.organisationId, me.organisationId)),
+    );
+  await appendEvent(tx, s.clock, {
+    type: decision.type,
+    payload: memberPayload(row, me.organisationId),
+    actor: actorOf(viewer),
+    subject: { type: 'bid_submission', id: row.id },
+    audience: bidAudience(row, members),
+  });
+  return at;
+}
 
 /**
  * A member co-signs the lead's statement (联合体各方签署). The signature is verified against the member user's usable
@@ -78,21 +111,14 @@ export async function signConsortiumBid(
   if (!verification.valid) throw new AppError('CONSORTIUM_SIGNATURE_REJECTED', { reason: verification.reason });
 
   const outcome = await s.db.transaction(async (tx) => {
-    const { row, members, me } = await lockPending(tx, s, viewer, id);
-    const at = s.clock.now();
-    await tx
-      .update(bidConsortiumMembers)
-      .set({ signature, signingCertificateId: certificates.signing.id, signedAt: at, decidedByUserId: viewer.userId })
-      .where(memberWhere(id, me.organisationId));
-    await appendEvent(tx, s.clock, {
+    const pending = await lockPending(tx, s, viewer, id);
+    const { row, members, me } = pending;
+    const at = await recordDecision(tx, s, viewer, pending, {
       type: 'bid.consortium_signed',
-      payload: memberPayload(row, me.organisationId),
-      actor: actorOf(viewer),
-      subject: { type: 'bid_submission', id },
-      audience: bidAudience(row, members),
+      set: { signature, signingCertificateId: certificates.signing.id },
     });
     if (members.some((m) => m.organisationId !== me.organisationId && !m.signedAt)) return null;
-    const recorded = await recordBid(tx, s, { id, from: 'awaiting_members', actor: actorOf(viewer) });
+    const recorded = await recordBid(tx, s, { id, event: 'all_signed', actor: actorOf(viewer) });
     await insertNotifications(tx, [
       {
         organisationId: row.organisationId,
@@ -115,21 +141,15 @@ export async function signConsortiumBid(
 export async function declineConsortiumBid(s: Services, viewer: UserViewer, id: string, reason: string): Promise<void> {
   await visibleConsortiumBid(s, viewer, id);
   await s.db.transaction(async (tx) => {
-    const { row, members, me, project } = await lockPending(tx, s, viewer, id);
-    const at = s.clock.now();
-    await tx
-      .update(bidConsortiumMembers)
-      .set({ declinedAt: at, declineReason: reason || null, decidedByUserId: viewer.userId })
-      .where(memberWhere(id, me.organisationId));
-    await tx.update(bidSubmissions).set({ state: 'cancelled' }).where(eq(bidSubmissions.id, id));
-    await releaseParticipations(tx, row.lotId, row.organisationId);
-    await appendEvent(tx, s.clock, {
+    const pending = await lockPending(tx, s, viewer, id);
+    const { row, me, project } = pending;
+    const at = await recordDecision(tx, s, viewer, pending, {
       type: 'bid.consortium_declined',
-      payload: memberPayload(row, me.organisationId),
-      actor: actorOf(viewer),
-      subject: { type: 'bid_submission', id },
-      audience: bidAudience(row, members),
+      set: { declineReason: reason || null },
     });
+    const to = submissionTransition(row.state, 'decline', 'INVALID_STATE');
+    await tx.update(bidSubmissions).set({ state: to }).where(eq(bidSubmissions.id, id));
+    await releaseParticipations(tx, row.lotId, row.organisationId);
     await insertNotifications(tx, [
       {
         organisationId: row.organisationId,

@@ -8,6 +8,7 @@ import { ownSubmission } from './complete-submission';
 import { releaseParticipations } from './participations';
 import { assertBeforeDeadline } from './policy';
 import { bidAudience, consortiumMembers } from './record-bid';
+import { submissionTransition } from './submission-transition';
 
 /**
  * 撤回: the bidder (for a consortium, its lead) withdraws its current bid before the deadline (by the server clock);
@@ -19,21 +20,15 @@ export async function withdrawBid(s: Services, viewer: UserViewer, id: string): 
   await s.db.transaction(async (tx) => {
     const [row] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.state !== 'submitted' && row.state !== 'awaiting_members') {
-      throw new AppError('INVALID_STATE', { state: row.state });
-    }
+    const to = submissionTransition(row.state, 'withdraw', 'INVALID_STATE');
     const [project] = await tx.select().from(projects).where(eq(projects.id, row.projectId));
     if (!project) throw new AppError('NOT_FOUND');
     const at = s.clock.now();
     assertBeforeDeadline(project, at);
-    const awaiting = row.state === 'awaiting_members';
-    await tx
-      .update(bidSubmissions)
-      .set(awaiting ? { state: 'cancelled', withdrawnAt: at } : { state: 'withdrawn', withdrawnAt: at })
-      .where(eq(bidSubmissions.id, id));
+    await tx.update(bidSubmissions).set({ state: to, withdrawnAt: at }).where(eq(bidSubmissions.id, id));
     await releaseParticipations(tx, row.lotId, row.organisationId);
     await appendEvent(tx, s.clock, {
-      type: awaiting ? 'bid.cancelled' : 'bid.withdrawn',
+      type: to === 'cancelled' ? 'bid.cancelled' : 'bid.withdrawn',
       payload: { submissionId: id, projectId: row.projectId, lotId: row.lotId, organisationId: row.organisationId },
       actor: actorOf(viewer),
       subject: { type: 'bid_submission', id },
