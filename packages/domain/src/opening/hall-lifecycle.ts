@@ -11,13 +11,13 @@ export type HallState = (typeof HALL_STATES)[number];
 export const HALL_EVENTS = ['start_decryption', 'close', 'host_sign', 'supervisor_sign', 'publish'] as const;
 export type HallEvent = (typeof HALL_EVENTS)[number];
 
-export const HALL_TRANSITIONS = {
+export const HALL_TRANSITIONS: TransitionTable<HallState, HallEvent> = {
   open: { start_decryption: 'decrypting' },
   decrypting: { close: 'read_out' },
   read_out: { host_sign: 'signed' },
   signed: { supervisor_sign: 'published', publish: 'published' },
   published: {},
-} as const satisfies TransitionTable<HallState, HallEvent>;
+} satisfies Record<HallState, Partial<Record<HallEvent, HallState>>>;
 
 /** A bid in the hall: sealed until its owner's key (or recovery) opens it, or invalid with a reason. */
 export const OPENING_BID_STATES = ['sealed', 'decrypted', 'invalid'] as const;
@@ -26,11 +26,11 @@ export type OpeningBidState = (typeof OPENING_BID_STATES)[number];
 export const OPENING_BID_EVENTS = ['decrypt', 'invalidate'] as const;
 export type OpeningBidEvent = (typeof OPENING_BID_EVENTS)[number];
 
-export const OPENING_BID_TRANSITIONS = {
+export const OPENING_BID_TRANSITIONS: TransitionTable<OpeningBidState, OpeningBidEvent> = {
   sealed: { decrypt: 'decrypted', invalidate: 'invalid' },
   decrypted: {},
   invalid: {},
-} as const satisfies TransitionTable<OpeningBidState, OpeningBidEvent>;
+} satisfies Record<OpeningBidState, Partial<Record<OpeningBidEvent, OpeningBidState>>>;
 
 /** Why a bid became invalid in the hall (stored on the bid, shown on the record). */
 export const INVALID_BID_REASONS = [
