@@ -107,7 +107,7 @@ export async function closeHall(tx: Tx, s: Services, lotId: string, by: 'job' | 
         titleEn: draft.title.en,
         bodyZh: draft.body.zh,
         bodyEn: draft.body.en,
-        link: `/workspace/openings/${lotId}`,
+        link: `/openings/${lotId}`,
         createdAt: now,
       },
     ]);
