@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projects } from '../src/db/schema';
+import { jobs, lots, openingHalls, projects } from '../src/db/schema';
 import { seedDemoCity } from '../src/seed/demo-city';
 import { seedDemoTenders } from '../src/seed/demo-tenders';
 import { createTestApp, logIn, type TestApp } from './support/test-app';
@@ -8,7 +8,7 @@ import { createTestApp, logIn, type TestApp } from './support/test-app';
 describe('the demo tenders', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ SCRYPT_LOG_N: '10' });
+    t = await createTestApp({ SCRYPT_LOG_N: '10', DEMO_OPENING_IN_MINUTES: '30', DEMO_OPENING_WINDOW_MINUTES: '5' });
     await seedDemoCity(t.services);
   });
   afterAll(() => t.close());
@@ -34,5 +34,29 @@ describe('the demo tenders', () => {
     const days = ((near?.bidDeadline?.getTime() ?? 0) - t.clock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(8);
     expect(days).toBeLessThan(10);
+  });
+
+  it('include the opening demo: deadline DEMO_OPENING_IN_MINUTES ahead, its window, and a job that opens the hall', async () => {
+    await seedDemoTenders(t.services);
+    const [opening] = await t.services.db.select().from(projects).where(eq(projects.code, 'ZC-2026-LPS-0003'));
+    expect(opening?.status).toBe('published');
+    expect(opening?.decryptionWindowMinutes).toBe(5);
+    const deadline = opening?.bidDeadline ?? new Date(0);
+    expect(deadline.getTime() - t.clock.now().getTime()).toBe(30 * 60_000);
+    const [lot] = await t.services.db
+      .select()
+      .from(lots)
+      .where(eq(lots.projectId, opening?.id ?? ''));
+    const scheduled = await t.services.db.select().from(jobs).where(eq(jobs.kind, 'opening.open_hall'));
+    // Every lot of a published project has its opening job (the three tenders have 4), the demo's at its deadline.
+    expect(scheduled.length).toBeGreaterThanOrEqual(4);
+    expect(scheduled.find((j) => (j.payload as { lotId: string }).lotId === lot?.id)?.runAt).toEqual(deadline);
+    t.clock.set(deadline);
+    await t.services.jobs.drain();
+    const [hall] = await t.services.db
+      .select()
+      .from(openingHalls)
+      .where(eq(openingHalls.lotId, lot?.id ?? ''));
+    expect(hall?.state).toBe('open');
   });
 });

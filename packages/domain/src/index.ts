@@ -30,3 +30,4 @@ export * from './suppliers';
 export * from './project-publication-check';
 export * from './bids/consortium';
 export * from './bids/submission-lifecycle';
+export * from './opening';
