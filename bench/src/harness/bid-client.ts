@@ -51,9 +51,10 @@ export interface SignedReceipt {
   signature: unknown;
 }
 
-async function call<T>(
+/** One API call as the browser makes it (cookie, CSRF header); any other status than `expect` throws. */
+export async function call<T>(
   base: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   opts: { session?: Session; body?: unknown; expect?: number } = {},
 ): Promise<T> {

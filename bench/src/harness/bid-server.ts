@@ -9,6 +9,8 @@ export interface BidServer {
   lotId: string;
   suite: string;
   database: string;
+  /** The bidders' password (to log in again). */
+  bidderPassword: string;
   /** Approved suppliers, logged in, with certificates, documents obtained. */
   bidders: Bidder[];
 }
@@ -39,7 +41,16 @@ export async function startBidServer(
     const logins = need('bidders').split(',');
     const password = need('bidderPassword');
     const bidders = await inPool(logins, 4, (login) => readyBidder(base, login, password, projectId));
-    return { server, base, projectId, lotId: need('lotId'), suite: need('suite'), database: need('database'), bidders };
+    return {
+      server,
+      base,
+      projectId,
+      bidderPassword: password,
+      lotId: need('lotId'),
+      suite: need('suite'),
+      database: need('database'),
+      bidders,
+    };
   } catch (error) {
     await server.stop();
     throw error;

@@ -10,6 +10,8 @@ export interface ChildServer {
   facts: Record<string, string>;
   /** CPU time (user + system, microseconds) the child process has used so far. */
   cpuMicros(): Promise<number>;
+  /** Moves the server's clock forward (servers started with a movable clock only); returns its new time. */
+  advanceClock(ms: number): Promise<Date>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +76,13 @@ export async function startChild(script: string, env: Record<string, string> = {
         child.send({ type: 'cpu' } satisfies ToChild);
         const message = await reply;
         return message.type === 'cpu' ? message.micros : Number.NaN;
+      },
+      async advanceClock(ms: number) {
+        const reply = next('clock', 5_000);
+        child.send({ type: 'advance_clock', ms } satisfies ToChild);
+        const message = await reply;
+        if (message.type !== 'clock') throw new Error(`${script}: unexpected ${message.type}`);
+        return new Date(message.now);
       },
       stop,
     };

@@ -6,6 +6,8 @@ export interface StartedServer {
   port: number;
   /** Anything the benchmark needs to drive it (e.g. a login), passed back with the ready message. */
   facts?: Record<string, string>;
+  /** Servers run on a movable clock (harness/offset-clock.ts): moves it forward and returns the new time. */
+  advanceClock?(ms: number): Date;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,10 @@ export function serveChild(start: () => Promise<StartedServer>): void {
   process.on('message', (message) => {
     if (!isToChild(message)) return;
     if (message.type === 'stop') void stop(0);
-    else {
+    else if (message.type === 'advance_clock') {
+      if (server?.advanceClock) send({ type: 'clock', now: server.advanceClock(message.ms).toISOString() });
+      else send({ type: 'failed', message: 'this server has no movable clock' });
+    } else {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', micros: user + system });
     }

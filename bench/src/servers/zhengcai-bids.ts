@@ -6,6 +6,7 @@ import { signUpSupplier } from '../../../apps/server/src/modules/registry/sign-u
 import { seedDemoCity } from '../../../apps/server/src/seed/demo-city';
 import { DEMO_PASSWORD } from '../../../apps/server/src/seed/demo-city-data';
 import { DEMO_TENDERS, seedDemoTenders } from '../../../apps/server/src/seed/demo-tenders';
+import { OffsetClock } from '../harness/offset-clock';
 import { serveZhengcai } from './zhengcai-common';
 
 const BIDDER_PASSWORD = 'Bench-Bidder-2026';
@@ -65,5 +66,9 @@ serveZhengcai(
       suite: services.config.cryptoSuite,
     };
   },
-  { startBackground: true },
+  {
+    startBackground: true,
+    // BENCH_MOVABLE_CLOCK=1: the opening benchmark moves time past the bid deadline (harness/offset-clock.ts).
+    ...(process.env.BENCH_MOVABLE_CLOCK === '1' ? { clock: new OffsetClock() } : {}),
+  },
 );

@@ -5,6 +5,7 @@ import { buildApp, type BuiltApp } from '../../../apps/server/src/app';
 import { loadConfig, type Config } from '../../../apps/server/src/config';
 import { openDatabase, type Database } from '../../../apps/server/src/db/client';
 import { migrateDatabase } from '../../../apps/server/src/db/migrate';
+import type { OffsetClock } from '../harness/offset-clock';
 import { removeOnExit, serveChild } from '../harness/serve-child';
 
 export interface PreparedApp extends BuiltApp {
@@ -16,14 +17,16 @@ export interface PreparedApp extends BuiltApp {
  * The child side of every benchmark of the real app: a fresh temporary data directory, the configuration from
  * `env` (log level silent, no web build, fast password hashing; BENCH_DB_URL set: that empty PostgreSQL database,
  * else embedded PGlite in the data directory), migrations, `buildApp` as `npm start` builds it, then `prepare`
- * (fixtures; returns the facts the benchmark needs), then it listens on 127.0.0.1. The data directory is removed on
+ * (fixtures; returns the facts the benchmark needs), then it listens on 127.0.0.1. With `options.clock` the app runs on
+ * that movable clock and the benchmark may advance it (harness/child.ts `advanceClock`). The data directory is removed on
  * exit.
  */
 export function serveZhengcai(
   env: Record<string, string | undefined>,
   prepare: (app: PreparedApp) => Promise<Record<string, string>>,
-  options: { startBackground: boolean } = { startBackground: false },
+  options: { startBackground: boolean; clock?: OffsetClock } = { startBackground: false },
 ): void {
+  const clock = options.clock;
   serveChild(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'zc-bench-'));
     removeOnExit(dataDir);
@@ -38,7 +41,12 @@ export function serveZhengcai(
     const database = await openDatabase(config.database);
     try {
       await migrateDatabase(database);
-      const built = await buildApp({ config, database, startBackground: options.startBackground });
+      const built = await buildApp({
+        config,
+        database,
+        startBackground: options.startBackground,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
       const facts = await prepare({ ...built, config, database });
       await built.app.listen({ host: '127.0.0.1', port: 0 });
       const address = built.app.server.address();
@@ -46,6 +54,7 @@ export function serveZhengcai(
       return {
         port: address.port,
         facts: { ...facts, database: database.kind },
+        ...(clock ? { advanceClock: (ms: number) => clock.advance(ms) } : {}),
         async close() {
           await built.app.close();
           await database.close();
