@@ -26,7 +26,7 @@ import { formatCountdown, windowRemainingMs } from './hall-format';
 import { HallProgress, ObjectionsCard, ReadOutTable } from './hall-sections';
 import type { HallState, HallView } from './types';
 import './hall.css';
-import { useHall, useServerNow } from './use-hall';
+import { useHall, useServerNow, type Hall } from './use-hall';
 
 const STATE_COLOURS: Record<HallState, string> = {
   open: 'blue',
@@ -40,11 +40,11 @@ function time(iso: string | null, lang: 'zh' | 'en'): string {
   return iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { hour12: false }) : '—';
 }
 
-function HallHeader(props: { view: HallView; offsetMs: number; connected: boolean }) {
+function HallHeader(props: { view: HallView; clock: Hall['clock']; connected: boolean }) {
   const { view } = props;
   const { t, lang } = useI18n();
-  const serverNow = useServerNow(props.offsetMs);
-  const remaining = windowRemainingMs(view.decryptionEndsAt, serverNow - props.offsetMs, props.offsetMs);
+  const serverNow = useServerNow(props.clock);
+  const remaining = windowRemainingMs(view.decryptionEndsAt, serverNow);
   const countdown =
     view.decryptionStartedAt === null
       ? t('opening.windowNotStarted')
@@ -190,7 +190,7 @@ export default function HallPage() {
     <div className="zc-hall" data-testid="hall">
       <Row gutter={[16, 16]}>
         <Col xs={24}>
-          <HallHeader view={view} offsetMs={hall.offsetMs} connected={hall.connected} />
+          <HallHeader view={view} clock={hall.clock} connected={hall.connected} />
         </Col>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
