@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { errorText } from '../../api/errors';
+import { errorText, localiseText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { HallActions } from './hall-actions';
 import { hallApi } from './hall-api';
@@ -209,10 +209,9 @@ export default function HallPage() {
             <HallProgress view={view} releasing={releasing} />
             {/*
               Slot for the host's recorder and the supervisors' playback (features/recordings: <HallRecorder />),
-              and for the emergency-recovery panel (B1, key holders releasing shares). Provided by other work.
+              and for the emergency-recovery panel (B1, key holders releasing shares). Provided by other work:
+              put them here, each rendering nothing when it does not apply.
             */}
-            <div data-slot="hall-recordings" />
-            <div data-slot="hall-recovery" />
             <Card title={t('opening.events')} size="small" data-testid="hall-events">
               {hall.events.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('opening.noEvents')} />
@@ -223,7 +222,7 @@ export default function HallPage() {
                   renderItem={(e) => (
                     <List.Item>
                       <Space orientation="vertical" size={0}>
-                        <Typography.Text>{e.summary[lang]}</Typography.Text>
+                        <Typography.Text>{localiseText(e.summary[lang], lang)}</Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           #{e.seq} · {time(e.occurredAt, lang)}
                         </Typography.Text>
