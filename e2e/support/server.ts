@@ -14,6 +14,8 @@ import pg from 'pg';
  */
 export interface RunningServer {
   base: string;
+  /** The server's PostgreSQL database (null on the embedded one). */
+  databaseUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -87,7 +89,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   };
 
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // A busy machine (several suites, lint and builds at once) can take minutes to migrate and seed.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -100,9 +103,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server did not start in 90 s:\n${output}`);
+      throw new Error(`server did not start in 240 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop };
+  return { base, databaseUrl: database?.url ?? null, stop };
 }

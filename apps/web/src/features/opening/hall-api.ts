@@ -1,71 +1,61 @@
-import { getCsrfToken } from '../../api/client';
-import { isApiError, type ApiError } from '../../api/errors';
-import type { HallView, OpenResult } from './types';
+import { api } from '../../api/client';
+import type { ApiError } from '../../api/errors';
+import type { Envelope, HallView, OpenResult, RecordToSign, SignInStatement } from './types';
 
+/** An answer from the hall's routes: the body, or the server's error (stable code, zh and en). */
 export type Answer<T> = { data: T; error?: undefined } | { data?: undefined; error: ApiError };
 
-const base = (lotId: string) => `/api/openings/${encodeURIComponent(lotId)}`;
+const NETWORK: ApiError = {
+  error: {
+    code: 'NETWORK',
+    message: { zh: '网络连接失败，请重试', en: 'Network error; please try again' },
+    requestId: '',
+  },
+};
 
-function unknownError(status: number): ApiError {
-  return {
-    error: {
-      code: 'HTTP_' + String(status),
-      message: { zh: `请求失败（${status}）`, en: `Request failed (${status})` },
-      requestId: '',
-    },
-  };
-}
-
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
-  const csrf = getCsrfToken();
-  if (method === 'POST') {
-    headers['content-type'] = 'application/json';
-    if (csrf) headers['x-csrf-token'] = csrf;
-  }
-  let res: Response;
+/** openapi-fetch's result (or a dropped connection) as an Answer; 204 answers carry no body. */
+async function answer<T>(request: Promise<{ data?: unknown; error?: unknown }>): Promise<Answer<T>> {
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'include',
-      body: body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body),
-    });
+    const { data, error } = await request;
+    if (error !== undefined) return { error: error as ApiError };
+    return { data: data as T };
   } catch {
-    return {
-      error: {
-        error: {
-          code: 'NETWORK',
-          message: { zh: '网络连接失败，请重试', en: 'Network error; please try again' },
-          requestId: '',
-        },
-      },
-    };
+    return { error: NETWORK };
   }
-  const json: unknown = await res.json().catch(() => null);
-  if (res.ok) return { data: json as T };
-  return { error: isApiError(json) ? json : unknownError(res.status) };
 }
 
-/** The hall's routes (ADR 0016). */
+const lot = (lotId: string) => ({ params: { path: { lotId } } });
+const bid = (lotId: string, submissionId: string) => ({ params: { path: { lotId, submissionId } } });
+
+/** The hall's routes (ADR 0016) through the typed client. */
 export const hallApi = {
-  view: (lotId: string) => call<HallView>('GET', base(lotId)),
-  signInStatement: (lotId: string) => call<{ statement: unknown }>('GET', `${base(lotId)}/sign-in-statement`),
-  signIn: (lotId: string, signature: string) => call<unknown>('POST', `${base(lotId)}/sign-in`, { signature }),
-  start: (lotId: string) => call<unknown>('POST', `${base(lotId)}/start`),
-  close: (lotId: string) => call<unknown>('POST', `${base(lotId)}/close`),
+  view: (lotId: string) => answer<HallView>(api.GET('/api/openings/{lotId}', lot(lotId))),
+  signInStatement: (lotId: string) =>
+    answer<SignInStatement>(api.GET('/api/openings/{lotId}/sign-in-statement', lot(lotId))),
+  signIn: (lotId: string, signature: string) =>
+    answer<unknown>(api.POST('/api/openings/{lotId}/sign-in', { ...lot(lotId), body: { signature } })),
+  start: (lotId: string) => answer<unknown>(api.POST('/api/openings/{lotId}/start', lot(lotId))),
+  close: (lotId: string) => answer<unknown>(api.POST('/api/openings/{lotId}/close', lot(lotId))),
   envelope: (lotId: string, submissionId: string) =>
-    call<unknown>('GET', `${base(lotId)}/bids/${encodeURIComponent(submissionId)}/envelope`),
+    answer<Envelope>(api.GET('/api/openings/{lotId}/bids/{submissionId}/envelope', bid(lotId, submissionId))),
   releaseKey: (lotId: string, submissionId: string, contentKey: string) =>
-    call<OpenResult>('POST', `${base(lotId)}/bids/${encodeURIComponent(submissionId)}/key`, { contentKey }),
+    answer<OpenResult>(
+      api.POST('/api/openings/{lotId}/bids/{submissionId}/key', { ...bid(lotId, submissionId), body: { contentKey } }),
+    ),
   confirm: (
     lotId: string,
     submissionId: string,
     body: { decision: 'confirm' } | { decision: 'object'; text: string },
-  ) => call<unknown>('POST', `${base(lotId)}/bids/${encodeURIComponent(submissionId)}/confirm`, body),
+  ) =>
+    answer<unknown>(
+      api.POST('/api/openings/{lotId}/bids/{submissionId}/confirm', { ...bid(lotId, submissionId), body }),
+    ),
   answer: (lotId: string, submissionId: string, text: string) =>
-    call<unknown>('POST', `${base(lotId)}/bids/${encodeURIComponent(submissionId)}/answer`, { text }),
-  record: (lotId: string) => call<{ record: unknown; recordHash: string }>('GET', `${base(lotId)}/record`),
-  signRecord: (lotId: string, signature: string) => call<unknown>('POST', `${base(lotId)}/record/sign`, { signature }),
-  recordPdfUrl: (lotId: string) => `${base(lotId)}/record.pdf`,
+    answer<unknown>(
+      api.POST('/api/openings/{lotId}/bids/{submissionId}/answer', { ...bid(lotId, submissionId), body: { text } }),
+    ),
+  record: (lotId: string) => answer<RecordToSign>(api.GET('/api/openings/{lotId}/record', lot(lotId))),
+  signRecord: (lotId: string, signature: string) =>
+    answer<unknown>(api.POST('/api/openings/{lotId}/record/sign', { ...lot(lotId), body: { signature } })),
+  recordPdfUrl: (lotId: string) => `/api/openings/${encodeURIComponent(lotId)}/record.pdf`,
 };

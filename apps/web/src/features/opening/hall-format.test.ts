@@ -1,16 +1,38 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bidProgress, debounce, formatCountdown, readOutRows, serverOffsetMs, windowRemainingMs } from './hall-format';
+import {
+  bidProgress,
+  clockSample,
+  debounce,
+  formatCountdown,
+  readOutRows,
+  serverNow,
+  windowRemainingMs,
+} from './hall-format';
 
 describe('the hall clock', () => {
   it('counts down by the server’s clock, not the device’s', () => {
     // The device is 90 s behind the server.
     const device = Date.parse('2026-11-29T12:00:00Z');
-    const offset = serverOffsetMs('2026-11-29T12:01:30Z', device);
-    expect(offset).toBe(90_000);
-    expect(windowRemainingMs('2026-11-29T12:31:30Z', device, offset)).toBe(30 * 60_000);
-    expect(windowRemainingMs('2026-11-29T12:00:30Z', device, offset)).toBe(0);
-    expect(windowRemainingMs(null, device, offset)).toBeNull();
-    expect(serverOffsetMs('not a time', device)).toBe(0);
+    const sample = clockSample('2026-11-29T12:01:30Z', device);
+    expect(sample).toEqual({ server: device + 90_000, device });
+    const now = serverNow(sample, sample, device + 1000);
+    expect(now).toBe(device + 91_000);
+    expect(windowRemainingMs('2026-11-29T12:31:31Z', now)).toBe(30 * 60_000);
+    expect(windowRemainingMs('2026-11-29T12:00:30Z', now)).toBe(0);
+    expect(windowRemainingMs(null, now)).toBeNull();
+    expect(clockSample('not a time', device)).toBeNull();
+    expect(serverNow(null, null, device)).toBe(device);
+  });
+
+  it('follows a server clock that runs faster (a demo’s acceleration), but not network jitter', () => {
+    const first = { server: 1_000_000, device: 0 };
+    // 10 s on the device, 300 s on the server: 30 times faster.
+    const latest = { server: 1_300_000, device: 10_000 };
+    expect(serverNow(first, latest, 11_000)).toBe(1_330_000);
+    // 2 % apart is jitter: the offset only.
+    expect(serverNow(first, { server: 1_010_200, device: 10_000 }, 11_000)).toBe(1_011_200);
+    // Too short a span to measure a rate.
+    expect(serverNow(first, { server: 1_060_000, device: 2_000 }, 3_000)).toBe(1_061_000);
   });
 
   it.each([

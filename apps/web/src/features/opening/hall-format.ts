@@ -1,15 +1,36 @@
 import type { HallBid } from './types';
 
-/** How far the server clock is ahead of this device's (ms), from a view's `serverTime` read at `receivedAt`. */
-export function serverOffsetMs(serverTime: string, receivedAt: number): number {
+/** The server's time as a view said it (`serverTime`) and this device's clock when the view arrived. */
+export interface ClockSample {
+  server: number;
+  device: number;
+}
+
+export function clockSample(serverTime: string, receivedAt: number): ClockSample | null {
   const server = new Date(serverTime).getTime();
-  return Number.isNaN(server) ? 0 : server - receivedAt;
+  return Number.isNaN(server) ? null : { server, device: receivedAt };
+}
+
+/**
+ * The server's time at this device's instant `device`, from the first and the latest view: the latest offset, and
+ * the rate when the server's clock measurably runs faster than this device's (a demonstration server's
+ * CLOCK_ACCELERATION), so the countdown follows the server whatever this device's clock says.
+ */
+export function serverNow(first: ClockSample | null, latest: ClockSample | null, device: number): number {
+  if (!latest) return device;
+  let rate = 1;
+  const span = first ? latest.device - first.device : 0;
+  if (first && span >= 3000) {
+    const measured = (latest.server - first.server) / span;
+    if (Number.isFinite(measured) && measured > 0 && Math.abs(measured - 1) > 0.05) rate = measured;
+  }
+  return latest.server + (device - latest.device) * rate;
 }
 
 /** Time left in the window by the server's clock, never below 0; null when the window has not started. */
-export function windowRemainingMs(endsAt: string | null, deviceNow: number, offsetMs: number): number | null {
+export function windowRemainingMs(endsAt: string | null, server: number): number | null {
   if (!endsAt) return null;
-  return Math.max(0, new Date(endsAt).getTime() - (deviceNow + offsetMs));
+  return Math.max(0, new Date(endsAt).getTime() - server);
 }
 
 /** A countdown as H:MM:SS (or MM:SS under an hour), rounded up so it reads 00:00 only at the end. */

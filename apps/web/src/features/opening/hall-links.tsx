@@ -1,5 +1,5 @@
 import { VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Space } from 'antd';
+import { Button, ConfigProvider, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -18,12 +18,15 @@ export function hallPath(lotId: string): string {
 /** A link to one lot's opening hall. */
 export function HallLink({ lot, block = false }: { lot: HallLot; block?: boolean }) {
   const { t } = useI18n();
+  // Always usable, also inside a read-only form (the published project's page disables its form).
   return (
-    <Link to={hallPath(lot.id)} data-testid={`hall-link-${lot.number}`}>
-      <Button icon={<VideoCameraOutlined />} block={block}>
-        {t('opening.linkLot', { number: lot.number })}
-      </Button>
-    </Link>
+    <ConfigProvider componentDisabled={false}>
+      <Link to={hallPath(lot.id)} data-testid={`hall-link-${lot.number}`}>
+        <Button icon={<VideoCameraOutlined />} block={block}>
+          {t('opening.linkLot', { number: lot.number })}
+        </Button>
+      </Link>
+    </ConfigProvider>
   );
 }
 

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { errorText } from '../../api/errors';
+import { errorText, localiseText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { HallActions } from './hall-actions';
 import { hallApi } from './hall-api';
@@ -26,7 +26,7 @@ import { formatCountdown, windowRemainingMs } from './hall-format';
 import { HallProgress, ObjectionsCard, ReadOutTable } from './hall-sections';
 import type { HallState, HallView } from './types';
 import './hall.css';
-import { useHall, useServerNow } from './use-hall';
+import { useHall, useServerNow, type Hall } from './use-hall';
 
 const STATE_COLOURS: Record<HallState, string> = {
   open: 'blue',
@@ -40,11 +40,11 @@ function time(iso: string | null, lang: 'zh' | 'en'): string {
   return iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { hour12: false }) : '—';
 }
 
-function HallHeader(props: { view: HallView; offsetMs: number; connected: boolean }) {
+function HallHeader(props: { view: HallView; clock: Hall['clock']; connected: boolean }) {
   const { view } = props;
   const { t, lang } = useI18n();
-  const serverNow = useServerNow(props.offsetMs);
-  const remaining = windowRemainingMs(view.decryptionEndsAt, serverNow - props.offsetMs, props.offsetMs);
+  const serverNow = useServerNow(props.clock);
+  const remaining = windowRemainingMs(view.decryptionEndsAt, serverNow);
   const countdown =
     view.decryptionStartedAt === null
       ? t('opening.windowNotStarted')
@@ -190,7 +190,7 @@ export default function HallPage() {
     <div className="zc-hall" data-testid="hall">
       <Row gutter={[16, 16]}>
         <Col xs={24}>
-          <HallHeader view={view} offsetMs={hall.offsetMs} connected={hall.connected} />
+          <HallHeader view={view} clock={hall.clock} connected={hall.connected} />
         </Col>
         <Col xs={24} lg={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -209,10 +209,9 @@ export default function HallPage() {
             <HallProgress view={view} releasing={releasing} />
             {/*
               Slot for the host's recorder and the supervisors' playback (features/recordings: <HallRecorder />),
-              and for the emergency-recovery panel (B1, key holders releasing shares). Provided by other work.
+              and for the emergency-recovery panel (B1, key holders releasing shares). Provided by other work:
+              put them here, each rendering nothing when it does not apply.
             */}
-            <div data-slot="hall-recordings" />
-            <div data-slot="hall-recovery" />
             <Card title={t('opening.events')} size="small" data-testid="hall-events">
               {hall.events.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('opening.noEvents')} />
@@ -223,7 +222,7 @@ export default function HallPage() {
                   renderItem={(e) => (
                     <List.Item>
                       <Space orientation="vertical" size={0}>
-                        <Typography.Text>{e.summary[lang]}</Typography.Text>
+                        <Typography.Text>{localiseText(e.summary[lang], lang)}</Typography.Text>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           #{e.seq} · {time(e.occurredAt, lang)}
                         </Typography.Text>

@@ -40,9 +40,13 @@ export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice
   useEffect(() => {
     void keyStore.list().then((keys) => {
       setStored(keys);
-      if (keys[0]) onChange({ ...NO_KEY, source: 'stored', storedId: keys[0].id });
+      // The first key kept here is the default, unless a key was already chosen (this panel can be shown again
+      // later in the same hall, e.g. for decryption after 签到: the choice and the password are kept).
+      if (keys[0] && value.storedId === null && value.file === null) {
+        onChange({ ...value, source: 'stored', storedId: keys[0].id });
+      }
     });
-    // Only once: later choices are the user's.
+    // Only once per showing: later choices are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

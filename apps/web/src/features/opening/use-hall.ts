@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/errors';
 import { hallApi } from './hall-api';
-import { debounce, serverOffsetMs } from './hall-format';
+import { clockSample, debounce, serverNow, type ClockSample } from './hall-format';
 import { followHall, type HallEvent } from './hall-live';
 import type { HallView } from './types';
 
@@ -13,8 +13,8 @@ export interface Hall {
   connected: boolean;
   /** The hall's events seen live, newest first. */
   events: HallEvent[];
-  /** Server clock minus this device's clock (ms), from the last view. */
-  offsetMs: number;
+  /** The server's clock as the first and the latest view gave it (see serverNow). */
+  clock: { first: ClockSample | null; latest: ClockSample | null };
   reload: () => void;
 }
 
@@ -29,7 +29,7 @@ export function useHall(lotId: string, eventLimit = 30): Hall {
   const [loading, setLoading] = useState(true);
   const [connected, setConnected] = useState(false);
   const [events, setEvents] = useState<HallEvent[]>([]);
-  const [offsetMs, setOffsetMs] = useState(0);
+  const [clock, setClock] = useState<Hall['clock']>({ first: null, latest: null });
   const trigger = useRef<() => void>(() => undefined);
   const reload = useCallback(() => trigger.current(), []);
 
@@ -45,7 +45,8 @@ export function useHall(lotId: string, eventLimit = 30): Hall {
         if (answer.data) {
           setView(answer.data);
           setError(null);
-          setOffsetMs(serverOffsetMs(answer.data.serverTime, Date.now()));
+          const sample = clockSample(answer.data.serverTime, Date.now());
+          setClock((c) => ({ first: c.first ?? sample, latest: sample }));
         } else {
           setError(answer.error);
         }
@@ -69,15 +70,24 @@ export function useHall(lotId: string, eventLimit = 30): Hall {
     };
   }, [lotId, eventLimit]);
 
-  return { view, error, loading, connected, events, offsetMs, reload };
+  // A safety net beside the live stream: look again every 15 s before the hall opens and while the window counts
+  // down (the close comes from a job at the window's end).
+  const state = view?.state;
+  useEffect(() => {
+    if (state !== undefined && state !== 'decrypting') return;
+    const timer = setInterval(() => trigger.current(), 15_000);
+    return () => clearInterval(timer);
+  }, [state]);
+
+  return { view, error, loading, connected, events, clock, reload };
 }
 
 /** The server's clock, ticking every second on this device (for the countdown). */
-export function useServerNow(offsetMs: number): number {
+export function useServerNow(clock: Hall['clock']): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return now + offsetMs;
+  return serverNow(clock.first, clock.latest, now);
 }
