@@ -93,18 +93,6 @@ describe('the remote opening hall', () => {
         person(base, 'supervisor'),
       ]);
       const suppliers = [s1, s2, s3, s4];
-      // WORKAROUND until the seed keeps them obtainable: the demo opening tender's documents window ends 14 days
-      // before the first start, so obtaining answers DOCUMENTS_OUTSIDE_WINDOW and nobody can bid. On PostgreSQL the
-      // spec reopens the window in its own database; on the embedded database it cannot, and fails at obtaining.
-      if (suite.server.databaseUrl) {
-        const { default: pg } = await import('pg');
-        const c = new pg.Client({ connectionString: suite.server.databaseUrl });
-        await c.connect();
-        await c.query(
-          "UPDATE projects SET documents_available_until = now() + interval '30 days' WHERE code = 'ZC-2026-LPS-0003'",
-        );
-        await c.end();
-      }
       people.push(s1, s2, s3, s4, host, supervisor);
       for (const [i, s] of suppliers.entries()) {
         const bid = BIDS[i];

@@ -14,8 +14,6 @@ import pg from 'pg';
  */
 export interface RunningServer {
   base: string;
-  /** The server's PostgreSQL database (null on the embedded one). */
-  databaseUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -107,5 +105,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, databaseUrl: database?.url ?? null, stop };
+  return { base, stop };
 }

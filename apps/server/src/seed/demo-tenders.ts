@@ -82,7 +82,8 @@ export async function seedDemoTenders(s: Services): Promise<void> {
           createdByUserId: creator.id,
           publishedAt: new Date(now.getTime() - 22 * DAY),
           documentsAvailableFrom: new Date(now.getTime() - 21 * DAY),
-          documentsAvailableUntil: new Date(now.getTime() - 14 * DAY),
+          // Documents stay obtainable until the deadline, so suppliers can still bid on the demo opening.
+          documentsAvailableUntil: new Date(now.getTime() + inMinutes * 60_000),
           bidDeadline: new Date(now.getTime() + inMinutes * 60_000),
           decryptionWindowMinutes: windowMinutes,
           lots: [{ title: '执法记录仪', categoryCode: 'A0201', budgetFen: 60_000_000 }],

@@ -35,6 +35,8 @@ const bidRef = {
 const lotRef = { projectId: z.string().uuid(), lotId: z.string().uuid() };
 const VIA = z.enum(['bidder', 'recovery']);
 
+const HALL_ROLE_ZH = { host: '主持人', bidder: '投标人', supervisor: '监督人' } as const;
+
 export const EVENTS = {
   /** A supplier registered itself; it waits for the centre's approval (C1). */
   'organisation.registered': define({
@@ -549,7 +551,7 @@ export const EVENTS = {
       role: z.enum(['host', 'bidder', 'supervisor']),
       certificateId: z.string().uuid().nullable(),
     }),
-    summary: (p) => ({ zh: `签到（${p.role}）`, en: `Signed in (${p.role})` }),
+    summary: (p) => ({ zh: `签到（${HALL_ROLE_ZH[p.role]}）`, en: `Signed in (${p.role})` }),
   }),
   /** The host started decryption: bidders may release their keys until `decryptionEndsAt`. */
   'opening.decryption_started': define({
