@@ -1226,6 +1226,59 @@ const MATRIX: readonly Row[] = [
       post(`/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/publish`),
   },
   {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: 'own draft',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(`/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/key-holder-candidates`),
+  },
+  {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(`/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/key-holder-candidates`),
+  },
+  {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(
+        `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/key-holder-candidates`,
+      ),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: 'own draft',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
     route: 'POST /api/projects/:id/documents',
     resource: 'own draft',
     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],

@@ -22,7 +22,7 @@ import { TEST_PASSWORD, createTestApp, logIn, makeUser, type Session, type TestA
 type Caller = 'anonymous' | Role;
 
 interface Req {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   /** Sent as JSON (any value, including arrays, strings and null). */
   json?: unknown;
@@ -248,6 +248,20 @@ const CASES: Case[] = [
     ['noticeDetails.contactPhone', long(51), 'too long'],
   ]),
   whole('POST', '/api/projects', 'purchaser', [projectBody()], 'an array'),
+  ...bodyCases(
+    `PUT /api/projects/${UNKNOWN_ID}/key-escrow`,
+    'purchaser',
+    () => ({ threshold: 2, holders: [{ userId: UNKNOWN_ID, roleLabel: '交易中心' }] }),
+    [
+      ['threshold', 1, 'under 2'],
+      ['threshold', 2.5, 'not whole'],
+      ['threshold', REMOVE, 'missing'],
+      ['holders', 'centre', 'a string'],
+      ['holders.0.userId', 'someone', 'not a UUID'],
+      ['holders.0.roleLabel', long(41), 'too long'],
+      ['holders.0.roleLabel', '  ', 'blank'],
+    ],
+  ),
   query('/api/notices?category=food', 'anonymous', 'category', 'unknown category'),
   query('/api/notices?limit=101', 'anonymous', 'limit', 'limit over 100'),
   query(`/api/notices?q=${long(101)}`, 'anonymous', 'q', 'search too long'),

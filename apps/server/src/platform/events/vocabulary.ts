@@ -304,6 +304,24 @@ export const EVENTS = {
     payload: z.object({ projectId: z.string().uuid(), code: z.string(), title: z.string(), lots: z.number().int() }),
     summary: (p) => ({ zh: `修改采购项目“${p.title}”（${p.code}）`, en: `Project "${p.title}" (${p.code}) updated` }),
   }),
+  /** A draft's emergency recovery was set (ADR 0015): k and the key holders in share order; null k and no holders: none. */
+  'project.key_escrow_set': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      code: z.string(),
+      title: z.string(),
+      threshold: z.number().int().nullable(),
+      holders: z.array(z.object({ userId: z.string().uuid(), name: z.string(), roleLabel: z.string() })),
+    }),
+    summary: (p) =>
+      p.threshold === null
+        ? { zh: `项目“${p.title}”（${p.code}）不托管投标密钥`, en: `Project "${p.title}" (${p.code}): no key escrow` }
+        : {
+            zh: `项目“${p.title}”（${p.code}）设定应急密钥恢复：${p.holders.length} 名保管人中任 ${p.threshold} 名`,
+            en: `Project "${p.title}" (${p.code}): emergency key recovery by any ${p.threshold} of ${p.holders.length} key holders`,
+          },
+  }),
   /** A draft project was deleted before publication (its code is not reused). */
   'project.deleted': define({
     version: 1,
