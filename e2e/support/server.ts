@@ -49,7 +49,8 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
   return { url: target.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: extra server settings for one spec (e.g. DEMO_OPENING_IN_MINUTES, CLOCK_ACCELERATION). */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zc-e2e-'));
   const pgUrl = process.env.TEST_DATABASE_URL;
@@ -66,6 +67,7 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     // Every browser of the suite logs in from 127.0.0.1; the per-address limit is tested in the server's own tests.
     LOGIN_RATE_PER_MINUTE: '1000',
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env });
   let output = '';

@@ -20,13 +20,13 @@ export interface Suite {
 }
 
 /**
- * One spec file = one fresh server (its own database) and one browser. Each test starts logged out: cookies are
- * cleared after every test, so no test depends on another's session.
+ * One spec file = one fresh server (its own database; `serverEnv` is added to its environment) and one browser.
+ * Each test starts logged out: cookies are cleared after every test, so no test depends on another's session.
  */
-export function useSuite(): Suite {
+export function useSuite(serverEnv: Record<string, string> = {}): Suite {
   const suite: Partial<Suite> = {};
   beforeAll(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(serverEnv);
     suite.browser = await openBrowser();
   });
   afterEach(async () => {

@@ -42,6 +42,8 @@ import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { noticeRoutes } from './modules/notices/routes';
+import { openingRoutes } from './modules/opening/routes';
+import { recoveryRoutes } from './modules/opening/recovery-routes';
 import { registryRoutes } from './modules/registry/routes';
 import { supplierRoutes } from './modules/suppliers/routes';
 import { tokenRoutes } from './modules/tokens/routes';
@@ -156,6 +158,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     deskRoutes,
     barredRoutes,
     notificationRoutes,
+    openingRoutes,
+    recoveryRoutes,
   ]) {
     await app.register(plugin, { services });
   }

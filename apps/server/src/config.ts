@@ -54,6 +54,10 @@ const envSchema = z.object({
    * the same value. When unset, a random one is kept in DATA_DIR/platform-key.secret (one machine only).
    */
   PLATFORM_KEY_PASSWORD: z.string().min(16).optional(),
+  /** The demo opening tender: its bid deadline (the hall opens) this many minutes after the first start. */
+  DEMO_OPENING_IN_MINUTES: z.coerce.number().int().min(1).max(525600).default(60),
+  /** The demo opening tender's decryption window (解密时限), minutes. */
+  DEMO_OPENING_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -96,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxMinutes: e.SESSION_MAX_MINUTES },
     cryptoSuite: e.CRYPTO_SUITE,
     platformKeyPassword: e.PLATFORM_KEY_PASSWORD ?? null,
+    demoOpening: { inMinutes: e.DEMO_OPENING_IN_MINUTES, windowMinutes: e.DEMO_OPENING_WINDOW_MINUTES },
   };
 }

@@ -38,6 +38,7 @@ import type { Access } from '../src/platform/http/access';
 import { errorSchema } from '../src/platform/http/responses';
 import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './support/certificates';
 import { takeSnapshot } from './support/db-snapshot';
+import { hallFor } from './support/opening-matrix';
 import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
 
 /**
@@ -146,6 +147,36 @@ const post = (url: string, payload?: Record<string, unknown>): Request => ({
   url,
   ...(payload ? { payload } : {}),
 });
+
+/**
+ * A hall bid whose stored envelope escrows its key among two holders: the caller (when `holder` is 'me' and there
+ * is a caller) and someone else. The escrow is syntactically right but no real share opens: enough for access.
+ */
+async function escrowedHallBid(t: TestApp, me: Me | null, holder: 'me' | 'other') {
+  const h = await hallFor(t, me, { state: 'decrypting' });
+  const [row] = await t.services.db.select().from(bidSubmissions).where(eq(bidSubmissions.id, h.submissionId));
+  if (!row?.envelope) throw new Error('no envelope');
+  const share = (holderId: string) => ({
+    holderId,
+    publicKey: `04${'11'.repeat(64)}`,
+    wrappedKey: 'ab'.repeat(120),
+    sealedShare: 'cd'.repeat(45),
+    shareCheck: '00'.repeat(32),
+  });
+  const mine = holder === 'me' && me ? me.userId : (await newUser(t, 'centre')).id;
+  const keyEscrow = {
+    scheme: 'ZC-ESCROW-1-SHAMIR-GF256',
+    suite: 'gm',
+    threshold: 2,
+    keyCommitment: '00'.repeat(32),
+    shares: [share(mine), share((await newUser(t, 'supervisor')).id)],
+  };
+  await t.services.db
+    .update(bidSubmissions)
+    .set({ envelope: { ...row.envelope, keyEscrow } })
+    .where(eq(bidSubmissions.id, h.submissionId));
+  return h;
+}
 
 /** A supplier that signed up and waits for review: the organisation and its first user are pending. */
 async function pendingRegistration(t: TestApp): Promise<string> {
@@ -1546,6 +1577,164 @@ const MATRIX: readonly Row[] = [
       url: `/api/uploads/${await bidSubmission(t, me, 'other')}`,
       headers: { 'tus-resumable': '1.0.0' },
     }),
+  },
+  // The opening hall (ADR 0016): public to read; acting needs a place in the hall (host, bidder, supervisor), else
+  // 403 HALL_ROLE_REQUIRED; a supervisor without a usable certificate fails its signature check (422).
+  {
+    route: 'GET /api/openings/:lotId',
+    resource: 'an open hall',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => get(`/api/openings/${(await hallFor(t, me)).lotId}`),
+  },
+  {
+    route: 'GET /api/openings/:lotId/sign-in-statement',
+    resource: 'an open hall',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => get(`/api/openings/${(await hallFor(t, me)).lotId}/sign-in-statement`),
+  },
+  {
+    route: 'POST /api/openings/:lotId/sign-in',
+    resource: 'an open hall where I have no bid',
+    expect: [401, 403, 403, 422, 403, 403, 422, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED', 422: 'HALL_SIGNATURE_INVALID' },
+    build: async (t, me) =>
+      post(`/api/openings/${(await hallFor(t, me)).lotId}/sign-in`, { signature: 'ab'.repeat(64) }),
+  },
+  {
+    route: 'POST /api/openings/:lotId/start',
+    resource: 'an open hall another organisation hosts',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => post(`/api/openings/${(await hallFor(t, me)).lotId}/start`),
+  },
+  {
+    route: 'POST /api/openings/:lotId/start',
+    resource: 'an open hall my organisation hosts',
+    expect: [401, 204, 204, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => post(`/api/openings/${(await hallFor(t, me, { host: true })).lotId}/start`),
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/envelope',
+    resource: "another supplier's bid in the hall",
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const h = await hallFor(t, me);
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/envelope`);
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/envelope',
+    resource: "my organisation's bid in the hall",
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const h = await hallFor(t, me, { bid: 'mine' });
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/envelope`);
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/key',
+    resource: "another supplier's bid, decryption running",
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const h = await hallFor(t, me, { state: 'decrypting' });
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/key`, { contentKey: 'ab'.repeat(16) });
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share',
+    resource: 'a bid whose key escrow names the caller',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'me');
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-share`);
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share',
+    resource: 'a bid whose key escrow names others',
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'other');
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-share`);
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/recovery-shares',
+    resource: 'a bid whose key escrow names the caller, decrypting, a share that is not theirs',
+    expect: [401, 422, 422, 422, 422, 422, 422, 422, 422],
+    codes: { 422: 'RECOVERY_SHARE_REFUSED' },
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'me');
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-shares`, {
+        share: 'ab'.repeat(17),
+        reason: '测试理由',
+      });
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/recovery-shares',
+    resource: 'a bid whose key escrow names others, decrypting',
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'other');
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-shares`, {
+        share: 'ab'.repeat(17),
+        reason: '测试理由',
+      });
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/close',
+    resource: 'a decrypting hall another organisation hosts',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => post(`/api/openings/${(await hallFor(t, me, { state: 'decrypting' })).lotId}/close`),
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/confirm',
+    resource: "another supplier's bid at the read-out",
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const h = await hallFor(t, me, { state: 'read_out' });
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/confirm`, { decision: 'confirm' });
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/answer',
+    resource: 'a bid at the read-out of a hall another organisation hosts',
+    expect: [401, 403, 403, 403, 403, 403, 403, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const h = await hallFor(t, me, { state: 'read_out' });
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/answer`, { text: '以开标一览表为准' });
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/record',
+    resource: 'a hall at the read-out',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => get(`/api/openings/${(await hallFor(t, me, { state: 'read_out' })).lotId}/record`),
+  },
+  {
+    route: 'POST /api/openings/:lotId/record/sign',
+    resource: 'a hall at the read-out another organisation hosts',
+    expect: [401, 403, 403, 409, 403, 403, 409, 403, 403],
+    codes: { 403: 'HALL_ROLE_REQUIRED', 409: 'HALL_STATE' },
+    build: async (t, me) =>
+      post(`/api/openings/${(await hallFor(t, me, { state: 'read_out' })).lotId}/record/sign`, {
+        signature: 'ab'.repeat(64),
+      }),
+  },
+  {
+    route: 'GET /api/openings/:lotId/record.pdf',
+    resource: 'a hall whose record is not published yet',
+    expect: [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => get(`/api/openings/${(await hallFor(t, me, { state: 'read_out' })).lotId}/record.pdf`),
   },
 ];
 

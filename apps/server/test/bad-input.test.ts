@@ -125,7 +125,9 @@ const apiRoutes = (t: TestApp): RouteEntry[] =>
 /** A role the route admits, or null for public routes. */
 const admittedRole = (r: RouteEntry): Role | null =>
   'public' in r.access ? null : r.access.roles === 'any' ? 'supplier' : (r.access.roles[0] ?? null);
-const fillParams = (url: string, id: string) => url.replace(/:id\b/g, id);
+/** Every path parameter (`:id`, `:lotId`, `:submissionId`…) filled with the same value. */
+const fillParams = (url: string, id: string) => url.replace(/:[A-Za-z]+\b/g, id);
+const paramNames = (url: string) => [...url.matchAll(/:([A-Za-z]+)\b/g)].map((m) => `params.${m[1] ?? ''}`);
 /** Routes that take a multipart/form-data upload. */
 const MULTIPART_ROUTES = new Set(['POST /api/projects/:id/documents', 'POST /api/suppliers/me/qualifications']);
 
@@ -659,6 +661,79 @@ const CASES: Case[] = [
     status: 404,
     code: 'NOT_FOUND',
   },
+
+  // The opening hall (ADR 0016): signatures, content keys, confirmations and answers are checked field by field.
+  ...bodyCases(`POST /api/openings/${UNKNOWN_ID}/sign-in`, 'supplier', () => ({ signature: 'ab'.repeat(64) }), [
+    ['signature', REMOVE, 'missing'],
+    ['signature', 'XYZ', 'not hex'],
+    ['signature', 'ab'.repeat(63), 'too short'],
+    ['signature', 42, 'a number'],
+  ]),
+  ...bodyCases(
+    `POST /api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/key`,
+    'supplier',
+    () => ({ contentKey: 'ab'.repeat(16) }),
+    [
+      ['contentKey', REMOVE, 'missing'],
+      ['contentKey', 'zz'.repeat(16), 'not hex'],
+      ['contentKey', 'ab'.repeat(20), 'neither 16 nor 32 bytes'],
+      ['contentKey', '', 'empty'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/confirm`,
+    'supplier',
+    () => ({ decision: 'object', text: '报价大写与小写不一致' }),
+    [
+      ['decision', 'maybe', 'not a known decision'],
+      ['decision', REMOVE, 'missing'],
+      ['text', REMOVE, 'missing for an objection'],
+      ['text', long(2001), 'too long'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/answer`,
+    'agency',
+    () => ({ text: '经核对，以开标一览表为准' }),
+    [
+      ['text', REMOVE, 'missing'],
+      ['text', 'a', 'too short'],
+      ['text', long(2001), 'too long'],
+    ],
+  ),
+  ...bodyCases(`POST /api/openings/${UNKNOWN_ID}/record/sign`, 'agency', () => ({ signature: 'ab'.repeat(64) }), [
+    ['signature', REMOVE, 'missing'],
+    ['signature', 'not-hex', 'not hex'],
+  ]),
+  ...bodyCases(
+    `POST /api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/recovery-shares`,
+    'centre',
+    () => ({ share: 'ab'.repeat(17), reason: '投标人密钥文件损坏' }),
+    [
+      ['share', REMOVE, 'missing'],
+      ['share', 'not-hex', 'not hex'],
+      ['share', 'ABAB', 'upper-case hex'],
+      ['share', 'abc', 'odd length'],
+      ['share', 'ab'.repeat(66), 'too long'],
+      ['reason', REMOVE, 'missing'],
+      ['reason', ' ', 'blank'],
+      ['reason', long(501), 'too long'],
+    ],
+  ),
+  {
+    name: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share: a lot with no hall',
+    as: 'centre',
+    req: { method: 'GET', url: `/api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/recovery-share` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /api/openings/:lotId/start: a lot with no hall',
+    as: 'agency',
+    req: { method: 'POST', url: `/api/openings/${UNKNOWN_ID}/start` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
 ];
 
 /** Input that once answered 500 or fastify's own body (NUL, lone surrogates, malformed URLs); now ordinary cases. */
@@ -821,16 +896,20 @@ describe('bad input, route by route', () => {
     }
   });
 
-  it('every route with an id in its path answers a non-UUID id with 400 naming params.id', async () => {
-    const withId = apiRoutes(t).filter((r) => r.url.includes(':id'));
+  it('every route with an id in its path answers a non-UUID id with 400 naming the parameter', async () => {
+    const withId = apiRoutes(t).filter((r) => paramNames(r.url).length > 0);
     expect(withId.length).toBeGreaterThan(0);
     for (const r of withId) {
       const role = admittedRole(r);
       for (const id of ['not-a-uuid', '12345', '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a9', "1' or '1'='1"]) {
         const opts = toInject({ method: r.method as Req['method'], url: fillParams(r.url, encodeURIComponent(id)) });
-        await refused(t, role ? withSession(opts, await sessionOf(role)) : opts, 400, 'VALIDATION_FAILED', [
-          'params.id',
-        ]);
+        await refused(
+          t,
+          role ? withSession(opts, await sessionOf(role)) : opts,
+          400,
+          'VALIDATION_FAILED',
+          paramNames(r.url),
+        );
       }
     }
   });

@@ -29,3 +29,4 @@ export * from './bilingual';
 export * from './suppliers';
 export * from './project-publication-check';
 export * from './bids/consortium';
+export * from './opening';

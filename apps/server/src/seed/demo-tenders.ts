@@ -3,6 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { organisations, projects, users } from '../db/schema';
 import type { Services } from '../services';
 import { DEMO_ORGANISATIONS } from './demo-city-data';
+import { scheduleMissingOpenings } from '../modules/opening/schedule-opening';
 import { insertPublishedTender } from './published-tender';
 
 const SEED_LOCK_KEY = 7_326_003;
@@ -11,6 +12,8 @@ const SEED_LOCK_KEY = 7_326_003;
 export const DEMO_TENDERS = {
   early: { id: '5e3d7c10-0001-4000-8000-000000000001', code: 'ZC-2026-LPS-0001' },
   nearDeadline: { id: '5e3d7c10-0002-4000-8000-000000000002', code: 'ZC-2026-LPS-0002' },
+  /** For demonstrating the opening hall: its deadline is DEMO_OPENING_IN_MINUTES after the first start. */
+  opening: { id: '5e3d7c10-0003-4000-8000-000000000003', code: 'ZC-2026-LPS-0003' },
 } as const;
 const DAY = 86_400_000;
 
@@ -39,15 +42,19 @@ function documentText(code: string, title: string): Uint8Array {
 }
 
 /**
- * Two published open tenders for the demo city, so a supplier can obtain documents, ask and bid at once: one early in
- * its bid period, one nine days from its deadline (a clarification there moves the deadline). Written once, after the
- * demo city; the projects module publishes real projects (with their notices) through its own use case.
+ * Three published open tenders for the demo city, so a supplier can obtain documents, ask and bid at once: one early
+ * in its bid period, one nine days from its deadline (a clarification there moves the deadline), and one whose bid
+ * deadline — the opening — is DEMO_OPENING_IN_MINUTES after the first start, with a DEMO_OPENING_WINDOW_MINUTES
+ * decryption window, for demonstrating the opening hall. Each is written once (by its code), after the demo city;
+ * the projects module publishes real projects (with their notices) through its own use case. Every published
+ * project then gets its opening jobs (tenders seeded before the hall existed included).
  */
 export async function seedDemoTenders(s: Services): Promise<void> {
   await s.database.withExclusiveLock(SEED_LOCK_KEY, async () => {
-    const codes = [DEMO_TENDERS.early.code, DEMO_TENDERS.nearDeadline.code];
-    const existing = await s.db.select({ id: projects.id }).from(projects).where(inArray(projects.code, codes));
-    if (existing.length) return;
+    const codes = [DEMO_TENDERS.early.code, DEMO_TENDERS.nearDeadline.code, DEMO_TENDERS.opening.code];
+    const existing = await s.db.select({ code: projects.code }).from(projects).where(inArray(projects.code, codes));
+    const has = new Set(existing.map((r) => r.code));
+    if (has.size === codes.length) return await scheduleMissingOpenings(s.db, s.clock);
     const uscc = (key: string) => DEMO_ORGANISATIONS.find((o) => o.key === key)?.uscc ?? '';
     const orgId = async (key: string) => {
       const [row] = await s.db
@@ -65,6 +72,30 @@ export async function seedDemoTenders(s: Services): Promise<void> {
     const now = s.clock.now();
     // PGlite has one connection: everything inside the transaction goes through `tx`.
     await s.db.transaction(async (tx) => {
+      if (!has.has(DEMO_TENDERS.opening.code)) {
+        const third = { ...DEMO_TENDERS.opening, title: '六盘水市公安局执法记录仪采购项目' };
+        const { inMinutes, windowMinutes } = s.config.demoOpening;
+        await insertPublishedTender(tx, s.blobs, {
+          ...third,
+          purchaserOrganisationId: edu,
+          agencyOrganisationId: agency,
+          createdByUserId: creator.id,
+          publishedAt: new Date(now.getTime() - 22 * DAY),
+          documentsAvailableFrom: new Date(now.getTime() - 21 * DAY),
+          documentsAvailableUntil: new Date(now.getTime() - 14 * DAY),
+          bidDeadline: new Date(now.getTime() + inMinutes * 60_000),
+          decryptionWindowMinutes: windowMinutes,
+          lots: [{ title: '执法记录仪', categoryCode: 'A0201', budgetFen: 60_000_000 }],
+          documents: [
+            {
+              fileName: '招标文件.txt',
+              contentType: 'text/plain; charset=utf-8',
+              content: documentText(third.code, third.title),
+            },
+          ],
+        });
+      }
+      if (has.has(DEMO_TENDERS.early.code)) return;
       const first = { ...DEMO_TENDERS.early, title: '六盘水市教育局2026年中小学多媒体教学设备采购项目' };
       await insertPublishedTender(tx, s.blobs, {
         ...first,
@@ -109,5 +140,6 @@ export async function seedDemoTenders(s: Services): Promise<void> {
         ],
       });
     });
+    await scheduleMissingOpenings(s.db, s.clock);
   });
 }

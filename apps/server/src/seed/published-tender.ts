@@ -3,6 +3,7 @@ import type { CategoryKind, EvaluationCriterion, ProcurementMethod } from '@zhen
 import type { Executor } from '../db/client';
 import { lots, projectDocuments, projects } from '../db/schema';
 import type { BlobStore } from '../platform/blobs/blob-store';
+import { scheduleOpenHall } from '../modules/opening/schedule-opening';
 
 export interface PublishedTenderSpec {
   /** A fixed id (the demo city's tenders have stable addresses); random otherwise. */
@@ -18,6 +19,8 @@ export interface PublishedTenderSpec {
   documentsAvailableFrom: Date;
   documentsAvailableUntil: Date;
   bidDeadline: Date;
+  /** 解密时限 in minutes (the schema's default when absent). */
+  decryptionWindowMinutes?: number;
   /** `consortiumAllowed`: the documents accept consortium bids (联合体投标) on the lot. */
   lots: { title: string; categoryCode: string; budgetFen: number; consortiumAllowed?: boolean }[];
   documents: { fileName: string; contentType: string; content: Uint8Array }[];
@@ -31,7 +34,7 @@ const CRITERIA: EvaluationCriterion[] = [
 
 /**
  * Writes a project as its publication leaves it (status `published`, timeline set, documents in the blob store),
- * without the notice: for the demo city and for tests of what follows publication. Real projects are published by
+ * without the notice, with the opening jobs: for the demo city and for tests of what follows publication. Real projects are published by
  * the projects module, which validates the timeline first.
  */
 export async function insertPublishedTender(db: Executor, blobs: BlobStore, spec: PublishedTenderSpec) {
@@ -57,23 +60,31 @@ export async function insertPublishedTender(db: Executor, blobs: BlobStore, spec
       documentsAvailableFrom: spec.documentsAvailableFrom,
       documentsAvailableUntil: spec.documentsAvailableUntil,
       bidDeadline: spec.bidDeadline,
+      ...(spec.decryptionWindowMinutes ? { decryptionWindowMinutes: spec.decryptionWindowMinutes } : {}),
       createdAt: spec.publishedAt,
       updatedAt: spec.publishedAt,
     })
     .returning();
   if (!project) throw new Error('insert returned nothing');
+  const lotIds: string[] = [];
   for (const [i, lot] of spec.lots.entries()) {
-    await db.insert(lots).values({
-      projectId: project.id,
-      number: i + 1,
-      title: lot.title,
-      categoryCode: lot.categoryCode,
-      budgetFen: lot.budgetFen,
-      consortiumAllowed: lot.consortiumAllowed ?? false,
-      evaluationMethod: 'comprehensive-scoring',
-      criteria: CRITERIA,
-    });
+    const [row] = await db
+      .insert(lots)
+      .values({
+        projectId: project.id,
+        number: i + 1,
+        title: lot.title,
+        categoryCode: lot.categoryCode,
+        budgetFen: lot.budgetFen,
+        consortiumAllowed: lot.consortiumAllowed ?? false,
+        evaluationMethod: 'comprehensive-scoring',
+        criteria: CRITERIA,
+      })
+      .returning({ id: lots.id });
+    if (row) lotIds.push(row.id);
   }
+  // As publication does: each lot's hall opens at the deadline (job created as of the publication time).
+  await scheduleOpenHall(db, { now: () => spec.publishedAt }, project, lotIds);
   const documents = await db
     .insert(projectDocuments)
     .values(

@@ -8268,6 +8268,1225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openings/{lotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开标大厅：状态、签到、唱标、确认与签署，我的身份与可做的操作 / The opening hall */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OpeningHall"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/sign-in-statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 签到声明（待签名的规范 JSON） / The sign-in statement to sign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statement: {
+                                /** @enum {string} */
+                                type: "zhengcai-opening-sign-in";
+                                /** Format: uuid */
+                                lotId: string;
+                                /** Format: uuid */
+                                userId: string;
+                                organisationId: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签到（以签名证书签署签到声明） / Sign in with a signature over the statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主持人开始解密 / The host starts decryption */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/envelope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 取回本单位投标的数字信封（在浏览器中解开内容密钥） / My bid’s envelope, to unwrap the key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            statement: {
+                                [key: string]: unknown;
+                            };
+                            signature: string;
+                            contentKeyWrapped: string;
+                            ciphertextHash: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交解密密钥：服务器解密、核验并唱标 / Release the content key: decrypt, verify, read out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "decrypted";
+                            readOutSeq: number;
+                        } | {
+                            /** @enum {string} */
+                            state: "invalid";
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部投标已解密时，主持人提前结束解密 / The host ends decryption once no bid is sealed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 投标人确认开标结果或提出异议 / The bidder confirms the read-out or objects */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "confirm";
+                    } | {
+                        /** @enum {string} */
+                        decision: "object";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主持人答复异议 / The host answers an objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开标记录（规范 JSON 与 SM3 摘要，供签署与核验） / The opening record JSON and its hash */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            record: {
+                                [key: string]: unknown;
+                            };
+                            recordHash: string;
+                            /** @enum {string} */
+                            hashAlgorithm: "SM3";
+                            frozen: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/record/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署开标记录（主持人，然后监督人） / Sign the opening record (host, then supervisor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载已公布的开标记录（PDF） / Download the published opening record (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/recovery-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 密钥保管人取得本人的托管份额（在浏览器中打开） / A key holder gets its own escrow share (to open in the browser)
+         * @description 404 for anyone who is not a key holder of this bid, and for a bid without escrow.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            holderId: string;
+                            context: {
+                                projectId: string;
+                                lotId: string;
+                                bidderId: string;
+                                nonce: string;
+                            };
+                            escrow: {
+                                scheme: string;
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                threshold: number;
+                                keyCommitment: string;
+                                shares: {
+                                    holderId: string;
+                                    publicKey: string;
+                                    wrappedKey: string;
+                                    sealedShare: string;
+                                    shareCheck: string;
+                                }[];
+                            };
+                            bidState: string;
+                            threshold: number;
+                            released: number;
+                            releasedByMe: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/recovery-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 密钥保管人释放恢复份额（记录在案；满 k 份即恢复密钥并解密） / A key holder releases its share on the record (k shares open the bid)
+         * @description While the hall decrypts, for a bid still sealed. The share is checked against the escrow (this bid, this holder) before anything is recorded. When k holders have released, the key is recombined, checked against the commitment, and the bid is opened with `opened_via = recovery`; the shares are deleted in that transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        share: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "waiting";
+                            released: number;
+                            threshold: number;
+                        } | {
+                            /** @enum {string} */
+                            state: "decrypted";
+                            readOutSeq: number;
+                            released: number;
+                            threshold: number;
+                        } | {
+                            /** @enum {string} */
+                            state: "invalid";
+                            reason: string;
+                            released: number;
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -8392,6 +9611,100 @@ export interface components {
                 requestId: string;
             };
         };
+        OpeningHallInput: {
+            /** Format: uuid */
+            lotId: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                bidDeadline: string | null;
+            };
+            lot: {
+                number: number;
+                title: string;
+            };
+            /** @enum {string} */
+            state: "open" | "decrypting" | "read_out" | "signed" | "published";
+            serverTime: string;
+            openedAt: string;
+            decryptionWindowMinutes: number;
+            decryptionStartedAt: string | null;
+            decryptionEndsAt: string | null;
+            closedAt: string | null;
+            outcome: ("valid" | "failed") | null;
+            failureReason: string | null;
+            failureNoticeDraft: {
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                body: {
+                    zh: string;
+                    en: string;
+                };
+            } | null;
+            attendance: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                organisationId: string | null;
+                organisationName: string | null;
+                /** @enum {string} */
+                role: "host" | "bidder" | "supervisor";
+                signedInAt: string;
+            }[];
+            bids: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                organisationId: string;
+                bidderName: string;
+                /** @enum {string} */
+                state: "sealed" | "decrypted" | "invalid";
+                invalidReason: ("NOT_DECRYPTED_IN_WINDOW" | "CIPHERTEXT_MISSING" | "CIPHERTEXT_HASH_MISMATCH" | "PACKAGE_CORRUPT" | "PACKAGE_SIGNATURE_INVALID") | null;
+                openedVia: ("bidder" | "recovery") | null;
+                decryptedAt: string | null;
+                readOutSeq: number | null;
+                readOut: {
+                    priceFen: number;
+                    priceFigures: string;
+                    priceInWords: string;
+                    priceCapital: string;
+                    deliveryPeriod: string;
+                    fields: {
+                        [key: string]: string;
+                    };
+                } | null;
+                files: {
+                    name: string;
+                    size: number;
+                    digest: string;
+                }[];
+                confirmation: ("confirmed" | "objected") | null;
+                objection: string | null;
+                answer: string | null;
+                answeredAt: string | null;
+                mine: boolean;
+                actions: ("fetch_envelope" | "release_key" | "confirm" | "object" | "answer")[];
+            }[];
+            signatures: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "host" | "supervisor";
+                signedAt: string;
+            }[];
+            recordHash: string | null;
+            publishedAt: string | null;
+            recordPdfUrl: string | null;
+            /** @enum {string} */
+            myRole: "host" | "bidder" | "supervisor" | "public";
+            signedIn: boolean;
+            actions: ("sign_in" | "start" | "close" | "sign_record")[];
+        };
         Error: {
             error: {
                 code: string;
@@ -8410,6 +9723,100 @@ export interface components {
                 }[];
                 requestId: string;
             };
+        };
+        OpeningHall: {
+            /** Format: uuid */
+            lotId: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                bidDeadline: string | null;
+            };
+            lot: {
+                number: number;
+                title: string;
+            };
+            /** @enum {string} */
+            state: "open" | "decrypting" | "read_out" | "signed" | "published";
+            serverTime: string;
+            openedAt: string;
+            decryptionWindowMinutes: number;
+            decryptionStartedAt: string | null;
+            decryptionEndsAt: string | null;
+            closedAt: string | null;
+            outcome: ("valid" | "failed") | null;
+            failureReason: string | null;
+            failureNoticeDraft: {
+                title: {
+                    zh: string;
+                    en: string;
+                };
+                body: {
+                    zh: string;
+                    en: string;
+                };
+            } | null;
+            attendance: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                organisationId: string | null;
+                organisationName: string | null;
+                /** @enum {string} */
+                role: "host" | "bidder" | "supervisor";
+                signedInAt: string;
+            }[];
+            bids: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                organisationId: string;
+                bidderName: string;
+                /** @enum {string} */
+                state: "sealed" | "decrypted" | "invalid";
+                invalidReason: ("NOT_DECRYPTED_IN_WINDOW" | "CIPHERTEXT_MISSING" | "CIPHERTEXT_HASH_MISMATCH" | "PACKAGE_CORRUPT" | "PACKAGE_SIGNATURE_INVALID") | null;
+                openedVia: ("bidder" | "recovery") | null;
+                decryptedAt: string | null;
+                readOutSeq: number | null;
+                readOut: {
+                    priceFen: number;
+                    priceFigures: string;
+                    priceInWords: string;
+                    priceCapital: string;
+                    deliveryPeriod: string;
+                    fields: {
+                        [key: string]: string;
+                    };
+                } | null;
+                files: {
+                    name: string;
+                    size: number;
+                    digest: string;
+                }[];
+                confirmation: ("confirmed" | "objected") | null;
+                objection: string | null;
+                answer: string | null;
+                answeredAt: string | null;
+                mine: boolean;
+                actions: ("fetch_envelope" | "release_key" | "confirm" | "object" | "answer")[];
+            }[];
+            signatures: {
+                /** Format: uuid */
+                userId: string;
+                displayName: string;
+                /** @enum {string} */
+                role: "host" | "supervisor";
+                signedAt: string;
+            }[];
+            recordHash: string | null;
+            publishedAt: string | null;
+            recordPdfUrl: string | null;
+            /** @enum {string} */
+            myRole: "host" | "bidder" | "supervisor" | "public";
+            signedIn: boolean;
+            actions: ("sign_in" | "start" | "close" | "sign_record")[];
         };
     };
     responses: never;

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-zh';
 import { certificatesEn } from '../features/certificates/messages';
 import { consortiumEn } from '../features/bids/consortium-messages';
 import { keyEscrowEn } from '../features/projects/key-escrow-messages';
+import { openingEn } from '../features/opening/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -423,4 +424,5 @@ export const en = {
   ...certificatesEn,
   ...consortiumEn,
   ...keyEscrowEn,
+  ...openingEn,
 } satisfies Record<MessageKey, string>;

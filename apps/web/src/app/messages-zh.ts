@@ -1,6 +1,7 @@
 import { certificatesZh } from '../features/certificates/messages';
 import { consortiumZh } from '../features/bids/consortium-messages';
 import { keyEscrowZh } from '../features/projects/key-escrow-messages';
+import { openingZh } from '../features/opening/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -418,6 +419,7 @@ export const zh = {
   ...certificatesZh,
   ...consortiumZh,
   ...keyEscrowZh,
+  ...openingZh,
 };
 
 export type MessageKey = keyof typeof zh;

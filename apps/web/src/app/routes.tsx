@@ -30,6 +30,7 @@ const TenderPage = lazy(() => import('../features/documents/tender-page'));
 const QuestionsDeskPage = lazy(() => import('../features/documents/questions-desk-page'));
 const BarredPage = lazy(() => import('../features/barred/barred-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
+const HallPage = lazy(() => import('../features/opening/hall-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -51,6 +52,7 @@ export function AppRoutes() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="notices" element={page(<NoticesPage />)} />
         <Route path="notices/:noticeId" element={page(<NoticePage />)} />
+        <Route path="openings/:lotId" element={page(<HallPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route

@@ -14,3 +14,4 @@ export * from './barred';
 export * from './notifications';
 export * from './bid-consortia';
 export * from './key-escrow';
+export * from './opening';

@@ -6,6 +6,7 @@ import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { insertNotifications } from '../notifications/repo';
+import { scheduleProjectOpenings } from '../opening/schedule-opening';
 import { deadlineForClarification, type DeadlineDecision } from './deadline-for-clarification';
 import { isProjectStaff } from './policy';
 import { findPublicProject, findQuestionsByIds, type ProjectRow } from './repo';
@@ -99,6 +100,8 @@ export async function publishClarification(s: Services, viewer: UserViewer, proj
         .update(projects)
         .set({ bidDeadline: decision.deadline, updatedAt: now })
         .where(eq(projects.id, projectId));
+      // The hall opens at the new deadline; the job left at the old one finds the deadline moved and does nothing.
+      await scheduleProjectOpenings(tx, s.clock, { id: projectId, bidDeadline: decision.deadline });
     }
 
     const recipients = await tx

@@ -6,6 +6,7 @@ import { AppError, type FieldError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
+import { scheduleOpenHall } from '../opening/schedule-opening';
 import { checkPublication } from './check-publication';
 import { keyEscrowProblems } from './key-escrow';
 import { loadForChange } from './load-draft';
@@ -75,6 +76,12 @@ export async function publishProject(s: Services, viewer: UserViewer, projectId:
         updatedAt: now,
       })
       .where(eq(projects.id, project.id));
+    await scheduleOpenHall(
+      tx,
+      s.clock,
+      { id: project.id, bidDeadline },
+      lotRows.map((l) => l.id),
+    );
     const [row] = await tx
       .insert(notices)
       .values({

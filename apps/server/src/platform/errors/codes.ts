@@ -274,11 +274,78 @@ export const ERROR_CODES = {
     zh: '恢复份额不被接受（{reason}）：它不是本投标、本保管人的份额',
     en: 'The recovery share was refused ({reason}): it is not the share of this bid and this key holder',
   },
+  RECOVERY_SHARE_RELEASED: {
+    status: 409,
+    zh: '您已释放过本投标的恢复份额',
+    en: 'You have already released your recovery share of this bid',
+  },
   KEY_RECOVERY_FAILED: {
     status: 422,
     zh: '密钥恢复失败：已释放的份额不能重组出承诺的内容密钥，投标未被解密',
     en: 'Key recovery failed: the released shares do not recombine to the committed content key; the bid was not decrypted',
   },
+  HALL_ROLE_REQUIRED: {
+    status: 403,
+    zh: '您在本开标大厅中没有执行此操作的身份（{role}）',
+    en: 'Your place in this opening hall does not allow this ({role})',
+  },
+  HALL_STATE: {
+    status: 409,
+    zh: '开标大厅当前状态（{state}）不允许此操作',
+    en: 'The opening hall is in state {state}; this is not possible now',
+  },
+  HALL_SIGN_IN_REQUIRED: {
+    status: 409,
+    zh: '请先在开标大厅签到',
+    en: 'Sign in to the opening hall first',
+  },
+  ALREADY_SIGNED_IN: { status: 409, zh: '您已在本开标大厅签到', en: 'You have already signed in to this hall' },
+  DECRYPTION_NOT_STARTED: {
+    status: 409,
+    zh: '解密尚未开始，请等待主持人开始解密',
+    en: 'Decryption has not started; wait for the host to start it',
+  },
+  DECRYPTION_WINDOW_CLOSED: {
+    status: 409,
+    zh: '解密时限已于 {endsAt} 结束，不能再提交解密密钥',
+    en: 'The decryption window ended at {endsAt}; keys are no longer accepted',
+  },
+  CONTENT_KEY_WRONG: {
+    status: 422,
+    zh: '解密密钥不正确（不是该投标文件的密钥），投标文件未被打开，请重试',
+    en: 'The content key is wrong (not the key of this bid); the bid was not opened; try again',
+  },
+  OPENING_BID_NOT_SEALED: {
+    status: 409,
+    zh: '该投标已不在待解密状态（{state}）',
+    en: 'This bid is no longer waiting for decryption ({state})',
+  },
+  BIDS_STILL_SEALED: {
+    status: 409,
+    zh: '还有 {count} 份投标未解密，解密时限结束前不能提前结束解密',
+    en: '{count} bid(s) are still sealed; decryption cannot end before the window does',
+  },
+  ALREADY_CONFIRMED: {
+    status: 409,
+    zh: '您已就本投标的开标结果作出确认或异议（{decision}）',
+    en: 'You already confirmed or objected to this read-out ({decision})',
+  },
+  NO_OBJECTION: {
+    status: 409,
+    zh: '该投标人没有提出异议，或异议已答复',
+    en: 'This bidder raised no objection, or it has been answered',
+  },
+  OBJECTIONS_UNANSWERED: {
+    status: 409,
+    zh: '还有 {count} 项异议未答复，答复后方可签署开标记录',
+    en: '{count} objection(s) are unanswered; answer them before signing the record',
+  },
+  HALL_SIGNATURE_INVALID: {
+    status: 422,
+    zh: '签名验证失败（{reason}）：请使用您有效的签名证书，对当前内容重新签名',
+    en: 'The signature failed verification ({reason}); sign the current content again with your usable signing certificate',
+  },
+  ALREADY_SIGNED: { status: 409, zh: '您已签署本开标记录', en: 'You have already signed this record' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

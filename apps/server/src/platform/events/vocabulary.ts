@@ -32,6 +32,9 @@ const bidRef = {
   organisationId: z.string().uuid(),
 };
 
+const lotRef = { projectId: z.string().uuid(), lotId: z.string().uuid() };
+const VIA = z.enum(['bidder', 'recovery']);
+
 export const EVENTS = {
   /** A supplier registered itself; it waits for the centre's approval (C1). */
   'organisation.registered': define({
@@ -537,6 +540,209 @@ export const EVENTS = {
       zh: '投标截止时联合体成员未全部签署，该投标不予接收',
       en: 'The deadline passed before every consortium member signed; the bid is not accepted',
     }),
+  }),
+  /**
+   * The opening hall of a lot opened at the bid deadline (ADR 0016): the `submitted` bids were snapshot into it.
+   * Public, as at a physical opening: from now on everyone sees who bid (not what).
+   */
+  'opening.hall_opened': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      bidDeadline: z.string(),
+      bids: z.array(z.object({ submissionId: z.string().uuid(), organisationId: z.string().uuid(), name: z.string() })),
+    }),
+    summary: (p) => ({
+      zh: `开标大厅已开启（${p.bids.length} 家投标）`,
+      en: `Opening hall opened (${p.bids.length} bids)`,
+    }),
+  }),
+  /** Someone signed in to the hall (签到): a bidder or a supervisor with a signature over the sign-in statement. */
+  'opening.signed_in': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      userId: z.string().uuid(),
+      organisationId: z.string().uuid().nullable(),
+      role: z.enum(['host', 'bidder', 'supervisor']),
+      certificateId: z.string().uuid().nullable(),
+    }),
+    summary: (p) => ({ zh: `签到（${p.role}）`, en: `Signed in (${p.role})` }),
+  }),
+  /** The host started decryption: bidders may release their keys until `decryptionEndsAt`. */
+  'opening.decryption_started': define({
+    version: 1,
+    payload: z.object({ ...lotRef, decryptionStartedAt: z.string(), decryptionEndsAt: z.string() }),
+    summary: (p) => ({
+      zh: `开始解密，截止 ${p.decryptionEndsAt}`,
+      en: `Decryption started; it ends at ${p.decryptionEndsAt}`,
+    }),
+  }),
+  /**
+   * Emergency recovery (ADR 0015): a key holder named by the project released its escrow share of a sealed bid, on
+   * the record, with its reason. Never the share itself.
+   */
+  'opening.recovery_share_released': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      holderUserId: z.string().uuid(),
+      holderName: z.string(),
+      roleLabel: z.string(),
+      reason: z.string(),
+      released: z.number().int(),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({
+      zh: `密钥保管人“${p.holderName}”释放应急恢复份额（${p.released}/${p.threshold}）：${p.reason}`,
+      en: `Key holder "${p.holderName}" released a recovery share (${p.released} of ${p.threshold}): ${p.reason}`,
+    }),
+  }),
+  /** k holders' shares recombined to the committed key and the bid was opened with it; the shares were deleted. */
+  'opening.bid_recovered': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      holderUserIds: z.array(z.string().uuid()),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({
+      zh: `${p.holderUserIds.length} 名密钥保管人共同恢复内容密钥，投标经应急恢复解密`,
+      en: `${p.holderUserIds.length} key holders recovered the content key together; the bid was opened by emergency recovery`,
+    }),
+  }),
+  /** k shares were in but the bid could not be opened with them (bad escrow, window closed…); the shares were deleted. */
+  'opening.recovery_failed': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      reason: z.string(),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({ zh: `应急密钥恢复失败（${p.reason}）`, en: `Emergency key recovery failed (${p.reason})` }),
+  }),
+  /** A bid's content key was released (by its bidder, or recombined by key holders). Never the key itself. */
+  'opening.key_released': define({
+    version: 1,
+    payload: z.object({ ...lotRef, submissionId: z.string().uuid(), organisationId: z.string().uuid(), via: VIA }),
+    summary: () => ({ zh: '投标人已提交解密密钥', en: 'A bidder released its content key' }),
+  }),
+  /**
+   * A bid was decrypted and verified: the read-out (唱标). Public: bidder, price in figures and in 大写 (as declared
+   * and as computed from the figures), delivery period and the documents' declared fields.
+   */
+  'opening.bid_decrypted': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      bidderName: z.string(),
+      readOutSeq: z.number().int(),
+      via: VIA,
+      priceFen: z.number().int(),
+      priceFigures: z.string(),
+      priceInWords: z.string(),
+      priceCapital: z.string(),
+      deliveryPeriod: z.string(),
+      fields: z.record(z.string(), z.string()),
+    }),
+    summary: (p) => ({
+      zh: `唱标：${p.bidderName}，投标报价 ¥${p.priceFigures}（${p.priceCapital}），${p.deliveryPeriod}`,
+      en: `Read-out: ${p.bidderName}, price CNY ${p.priceFigures}, ${p.deliveryPeriod}`,
+    }),
+  }),
+  /** A bid became invalid in the hall, with the reason (not decrypted in the window, integrity failure…). */
+  'opening.bid_invalid': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      bidderName: z.string(),
+      reason: z.string(),
+    }),
+    summary: (p) => ({
+      zh: `${p.bidderName} 的投标无效（${p.reason}）`,
+      en: `${p.bidderName}'s bid is invalid (${p.reason})`,
+    }),
+  }),
+  /** Decryption ended (window over, or the host closed it with no bid sealed): counts and the lot's outcome. */
+  'opening.decryption_closed': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      by: z.enum(['job', 'host']),
+      decrypted: z.number().int(),
+      invalid: z.number().int(),
+      outcome: z.enum(['valid', 'failed']),
+      failureReason: z.string().nullable(),
+    }),
+    summary: (p) => ({
+      zh: `解密结束：有效 ${p.decrypted} 家，无效 ${p.invalid} 家${p.outcome === 'failed' ? '，流标' : ''}`,
+      en: `Decryption closed: ${p.decrypted} valid, ${p.invalid} invalid${p.outcome === 'failed' ? '; the lot fails' : ''}`,
+    }),
+  }),
+  /** The lot failed at the opening (流标): fewer than three valid bids. A failure notice draft went to the agency. */
+  'opening.lot_failed': define({
+    version: 1,
+    payload: z.object({ ...lotRef, reason: z.string(), validBids: z.number().int() }),
+    summary: (p) => ({
+      zh: `本包流标（有效投标 ${p.validBids} 家）`,
+      en: `The lot failed (${p.validBids} valid bids)`,
+    }),
+  }),
+  /** A bidder confirmed the read-out of its bid (确认唱标结果). */
+  'opening.bid_confirmed': define({
+    version: 1,
+    payload: z.object({ ...lotRef, submissionId: z.string().uuid(), organisationId: z.string().uuid() }),
+    summary: () => ({ zh: '投标人确认开标结果', en: 'A bidder confirmed the read-out' }),
+  }),
+  /** A bidder objected to the opening (异议), on the record. */
+  'opening.objection_raised': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      text: z.string(),
+    }),
+    summary: () => ({ zh: '投标人对开标提出异议', en: 'A bidder raised an objection' }),
+  }),
+  /** The host answered an objection on the record. */
+  'opening.objection_answered': define({
+    version: 1,
+    payload: z.object({ ...lotRef, submissionId: z.string().uuid(), text: z.string() }),
+    summary: () => ({ zh: '主持人已答复异议', en: 'The host answered an objection' }),
+  }),
+  /** The host or a supervisor signed the opening record's hash (开标记录签署). */
+  'opening.record_signed': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      userId: z.string().uuid(),
+      role: z.enum(['host', 'supervisor']),
+      recordHash: z.string(),
+      certificateId: z.string().uuid(),
+    }),
+    summary: (p) => ({ zh: `开标记录已签署（${p.role}）`, en: `Opening record signed (${p.role})` }),
+  }),
+  /** The signed opening record was published with its PDF. */
+  'opening.record_published': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      recordHash: z.string(),
+      pdfSha256: z.string(),
+      outcome: z.enum(['valid', 'failed']),
+    }),
+    summary: () => ({ zh: '开标记录已公布', en: 'Opening record published' }),
   }),
 };
 

@@ -25,6 +25,7 @@ import { useI18n } from '../../app/i18n';
 import { bidText, type BidTextKey } from './bid-text';
 import { ConsortiumMembersField, consortiumFromForm, type ConsortiumFormValues } from './consortium-members-field';
 import { ConsortiumPartiesCell } from './consortium-parties';
+import { HallLink } from '../opening/hall-links';
 import { KeyFilePicker } from './key-file-picker';
 import { openSigningKey } from './open-signing-key';
 import { BidApiError, submitSealedBid, type Progress as SubmitProgress, type SignedReceipt } from './submit-sealed-bid';
@@ -149,6 +150,11 @@ function LotBidCard(props: {
       <Typography.Paragraph type="secondary">
         {tx('budget')}：¥{formatFen(props.lot.budgetFen)}
       </Typography.Paragraph>
+      {props.current ? (
+        <div style={{ marginBottom: 16 }}>
+          <HallLink lot={props.lot} />
+        </div>
+      ) : null}
       <Form form={form} layout="vertical" disabled={!props.open || progress !== null} onFinish={(v) => void submit(v)}>
         <ConsortiumMembersField form={form} allowed={props.lot.consortiumAllowed} own={props.own} />
         <Form.Item

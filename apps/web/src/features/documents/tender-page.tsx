@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText, firstReason, localiseText } from '../../api/errors';
 import { useI18n } from '../../app/i18n';
 import { useLoader } from '../../app/use-loader';
+import { HallLinks } from '../opening/hall-links';
 import { ClarificationList } from './clarification-list';
 import { formatBytes, formatTime } from './format';
 import { ProjectSummaryCard } from './project-summary';
@@ -55,6 +56,11 @@ export default function TenderPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('tender.title')} loading={loading && !tender}>
         <ProjectSummaryCard project={tender.project} />
+        {tender.obtaining && (
+          <div style={{ marginTop: 16 }}>
+            <HallLinks projectId={tender.project.id} />
+          </div>
+        )}
       </Card>
 
       <Card title={t('tender.files')}>

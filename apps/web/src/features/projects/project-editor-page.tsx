@@ -25,6 +25,7 @@ import { useI18n } from '../../app/i18n';
 import { DocumentsCard } from './documents-card';
 import { KeyEscrowCard } from './key-escrow-card';
 import { beijingText, toFormPath, yuanText } from './format';
+import { HallLinks } from '../opening/hall-links';
 import { LotsEditor } from './lots-editor';
 import { emptyValues, toBody, toValues, type Project, type ProjectValues } from './project-form';
 import { TimelineCard } from './timeline-card';
@@ -200,6 +201,11 @@ export default function ProjectEditorPage() {
                 {project.noticeId && <Link to={`/notices/${project.noticeId}`}>{t('projects.viewNotice')}</Link>}
               </Descriptions.Item>
             </Descriptions>
+          )}
+          {project?.status === 'published' && (
+            <div style={{ marginBottom: 16 }}>
+              <HallLinks lots={project.lots} />
+            </div>
           )}
           <Row gutter={16}>
             <Col xs={24} md={16}>

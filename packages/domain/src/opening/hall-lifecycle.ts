@@ -1,0 +1,43 @@
+import type { TransitionTable } from '../state-machine';
+
+/**
+ * One opening hall per lot (ADR 0016): created `open` at the bid deadline; the host starts decryption; the window
+ * closes (job at its end, or the host once no bid is sealed) into the read-out; the host signs the record, then the
+ * supervisor (when one signed in) — or the record is published right after the host when none did.
+ */
+export const HALL_STATES = ['open', 'decrypting', 'read_out', 'signed', 'published'] as const;
+export type HallState = (typeof HALL_STATES)[number];
+
+export const HALL_EVENTS = ['start_decryption', 'close', 'host_sign', 'supervisor_sign', 'publish'] as const;
+export type HallEvent = (typeof HALL_EVENTS)[number];
+
+export const HALL_TRANSITIONS: TransitionTable<HallState, HallEvent> = {
+  open: { start_decryption: 'decrypting' },
+  decrypting: { close: 'read_out' },
+  read_out: { host_sign: 'signed' },
+  signed: { supervisor_sign: 'published', publish: 'published' },
+  published: {},
+} satisfies Record<HallState, Partial<Record<HallEvent, HallState>>>;
+
+/** A bid in the hall: sealed until its owner's key (or recovery) opens it, or invalid with a reason. */
+export const OPENING_BID_STATES = ['sealed', 'decrypted', 'invalid'] as const;
+export type OpeningBidState = (typeof OPENING_BID_STATES)[number];
+
+export const OPENING_BID_EVENTS = ['decrypt', 'invalidate'] as const;
+export type OpeningBidEvent = (typeof OPENING_BID_EVENTS)[number];
+
+export const OPENING_BID_TRANSITIONS: TransitionTable<OpeningBidState, OpeningBidEvent> = {
+  sealed: { decrypt: 'decrypted', invalidate: 'invalid' },
+  decrypted: {},
+  invalid: {},
+} satisfies Record<OpeningBidState, Partial<Record<OpeningBidEvent, OpeningBidState>>>;
+
+/** Why a bid became invalid in the hall (stored on the bid, shown on the record). */
+export const INVALID_BID_REASONS = [
+  'NOT_DECRYPTED_IN_WINDOW',
+  'CIPHERTEXT_MISSING',
+  'CIPHERTEXT_HASH_MISMATCH',
+  'PACKAGE_CORRUPT',
+  'PACKAGE_SIGNATURE_INVALID',
+] as const;
+export type InvalidBidReason = (typeof INVALID_BID_REASONS)[number];

@@ -1,0 +1,2 @@
+export * from './hall-lifecycle';
+export * from './opening-rules';
