@@ -43,6 +43,7 @@ import { portalRoutes } from './modules/portal/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { openingRoutes } from './modules/opening/routes';
+import { recoveryRoutes } from './modules/opening/recovery-routes';
 import { registryRoutes } from './modules/registry/routes';
 import { supplierRoutes } from './modules/suppliers/routes';
 import { tokenRoutes } from './modules/tokens/routes';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     barredRoutes,
     notificationRoutes,
     openingRoutes,
+    recoveryRoutes,
   ]) {
     await app.register(plugin, { services });
   }

@@ -148,6 +148,36 @@ const post = (url: string, payload?: Record<string, unknown>): Request => ({
   ...(payload ? { payload } : {}),
 });
 
+/**
+ * A hall bid whose stored envelope escrows its key among two holders: the caller (when `holder` is 'me' and there
+ * is a caller) and someone else. The escrow is syntactically right but no real share opens: enough for access.
+ */
+async function escrowedHallBid(t: TestApp, me: Me | null, holder: 'me' | 'other') {
+  const h = await hallFor(t, me, { state: 'decrypting' });
+  const [row] = await t.services.db.select().from(bidSubmissions).where(eq(bidSubmissions.id, h.submissionId));
+  if (!row?.envelope) throw new Error('no envelope');
+  const share = (holderId: string) => ({
+    holderId,
+    publicKey: `04${'11'.repeat(64)}`,
+    wrappedKey: 'ab'.repeat(120),
+    sealedShare: 'cd'.repeat(45),
+    shareCheck: '00'.repeat(32),
+  });
+  const mine = holder === 'me' && me ? me.userId : (await newUser(t, 'centre')).id;
+  const keyEscrow = {
+    scheme: 'ZC-ESCROW-1-SHAMIR-GF256',
+    suite: 'gm',
+    threshold: 2,
+    keyCommitment: '00'.repeat(32),
+    shares: [share(mine), share((await newUser(t, 'supervisor')).id)],
+  };
+  await t.services.db
+    .update(bidSubmissions)
+    .set({ envelope: { ...row.envelope, keyEscrow } })
+    .where(eq(bidSubmissions.id, h.submissionId));
+  return h;
+}
+
 /** A supplier that signed up and waits for review: the organisation and its first user are pending. */
 async function pendingRegistration(t: TestApp): Promise<string> {
   const organisationId = await newOrganisation(t, 'supplier', 'pending');
@@ -1227,6 +1257,59 @@ const MATRIX: readonly Row[] = [
       post(`/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/publish`),
   },
   {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: 'own draft',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(`/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/key-holder-candidates`),
+  },
+  {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(`/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/key-holder-candidates`),
+  },
+  {
+    route: 'GET /api/projects/:id/key-holder-candidates',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      get(
+        `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/key-holder-candidates`,
+      ),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: 'own draft',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: "someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'other' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
+    route: 'PUT /api/projects/:id/key-escrow',
+    resource: 'own published project',
+    expect: [401, 409, 409, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => ({
+      method: 'PUT',
+      url: `/api/projects/${(await projectFixture(t, me, { whose: 'own', status: 'published' })).projectId}/key-escrow`,
+      payload: { threshold: null, holders: [] },
+    }),
+  },
+  {
     route: 'POST /api/projects/:id/documents',
     resource: 'own draft',
     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
@@ -1559,6 +1642,49 @@ const MATRIX: readonly Row[] = [
     build: async (t, me) => {
       const h = await hallFor(t, me, { state: 'decrypting' });
       return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/key`, { contentKey: 'ab'.repeat(16) });
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share',
+    resource: 'a bid whose key escrow names the caller',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'me');
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-share`);
+    },
+  },
+  {
+    route: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share',
+    resource: 'a bid whose key escrow names others',
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'other');
+      return get(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-share`);
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/recovery-shares',
+    resource: 'a bid whose key escrow names the caller, decrypting, a share that is not theirs',
+    expect: [401, 422, 422, 422, 422, 422, 422, 422, 422],
+    codes: { 422: 'RECOVERY_SHARE_REFUSED' },
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'me');
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-shares`, {
+        share: 'ab'.repeat(17),
+        reason: '测试理由',
+      });
+    },
+  },
+  {
+    route: 'POST /api/openings/:lotId/bids/:submissionId/recovery-shares',
+    resource: 'a bid whose key escrow names others, decrypting',
+    expect: [401, 404, 404, 404, 404, 404, 404, 404, 404],
+    build: async (t, me) => {
+      const h = await escrowedHallBid(t, me, 'other');
+      return post(`/api/openings/${h.lotId}/bids/${h.submissionId}/recovery-shares`, {
+        share: 'ab'.repeat(17),
+        reason: '测试理由',
+      });
     },
   },
   {

@@ -22,7 +22,7 @@ import { TEST_PASSWORD, createTestApp, logIn, makeUser, type Session, type TestA
 type Caller = 'anonymous' | Role;
 
 interface Req {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   /** Sent as JSON (any value, including arrays, strings and null). */
   json?: unknown;
@@ -250,6 +250,20 @@ const CASES: Case[] = [
     ['noticeDetails.contactPhone', long(51), 'too long'],
   ]),
   whole('POST', '/api/projects', 'purchaser', [projectBody()], 'an array'),
+  ...bodyCases(
+    `PUT /api/projects/${UNKNOWN_ID}/key-escrow`,
+    'purchaser',
+    () => ({ threshold: 2, holders: [{ userId: UNKNOWN_ID, roleLabel: '交易中心' }] }),
+    [
+      ['threshold', 1, 'under 2'],
+      ['threshold', 2.5, 'not whole'],
+      ['threshold', REMOVE, 'missing'],
+      ['holders', 'centre', 'a string'],
+      ['holders.0.userId', 'someone', 'not a UUID'],
+      ['holders.0.roleLabel', long(41), 'too long'],
+      ['holders.0.roleLabel', '  ', 'blank'],
+    ],
+  ),
   query('/api/notices?category=food', 'anonymous', 'category', 'unknown category'),
   query('/api/notices?limit=101', 'anonymous', 'limit', 'limit over 100'),
   query(`/api/notices?q=${long(101)}`, 'anonymous', 'q', 'search too long'),
@@ -691,6 +705,28 @@ const CASES: Case[] = [
     ['signature', REMOVE, 'missing'],
     ['signature', 'not-hex', 'not hex'],
   ]),
+  ...bodyCases(
+    `POST /api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/recovery-shares`,
+    'centre',
+    () => ({ share: 'ab'.repeat(17), reason: '投标人密钥文件损坏' }),
+    [
+      ['share', REMOVE, 'missing'],
+      ['share', 'not-hex', 'not hex'],
+      ['share', 'ABAB', 'upper-case hex'],
+      ['share', 'abc', 'odd length'],
+      ['share', 'ab'.repeat(66), 'too long'],
+      ['reason', REMOVE, 'missing'],
+      ['reason', ' ', 'blank'],
+      ['reason', long(501), 'too long'],
+    ],
+  ),
+  {
+    name: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share: a lot with no hall',
+    as: 'centre',
+    req: { method: 'GET', url: `/api/openings/${UNKNOWN_ID}/bids/${UNKNOWN_ID}/recovery-share` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
   {
     name: 'POST /api/openings/:lotId/start: a lot with no hall',
     as: 'agency',

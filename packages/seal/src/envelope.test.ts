@@ -10,12 +10,14 @@ import {
   unwrapContentKey,
   verifySealedBid,
   type BidContext,
+  type KeyEscrowParams,
   type SealedBid,
 } from './envelope';
 import { fileHash } from './file-hash';
 import { generateUserKeys, type UserKeys } from './key-file';
+import { keyEscrowHash, openEscrowShare, recoverContentKey, type KeyEscrow } from './key-escrow';
 import { encryptBytes } from './stream';
-import { SUITES, type Suite } from './suite';
+import { SUITES, getSuite, type KeyPair, type Suite } from './suite';
 
 async function errorReason(promise: Promise<unknown>): Promise<string> {
   try {
@@ -210,5 +212,148 @@ describe.each(SUITES)('sealed-bid envelope (%s)', (suite: Suite) => {
     expect(await errorReason(sealBid({ ...base, context: { ...context, lotId: '' } }))).toMatch(/INVALID_ARGUMENT/);
     expect(await errorReason(sealBid({ ...base, signingKey: 'ab' }))).toMatch(/INVALID_KEY/);
     expect(await errorReason(sealBid({ ...base, bidderPublicKey: `04${'00'.repeat(64)}` }))).toMatch(/INVALID_KEY/);
+  });
+});
+
+describe.each(SUITES)('sealed bid with escrowed content key (%s)', (suite: Suite) => {
+  const context: BidContext = { projectId: 'P-2025-002', lotId: 'L1', bidderId: 'org-7', nonce: randomNonce() };
+  const plaintext = new TextEncoder().encode('{"total":"100.00"}');
+  const crypto = getSuite(suite);
+  let bidder: UserKeys;
+  let holderKeys: KeyPair[];
+  let escrow: KeyEscrowParams;
+  let bid: SealedBid;
+
+  beforeAll(async () => {
+    bidder = await generateUserKeys(suite);
+    holderKeys = [
+      await crypto.generateEncryptionKeyPair(),
+      await crypto.generateEncryptionKeyPair(),
+      await crypto.generateEncryptionKeyPair(),
+    ];
+    escrow = {
+      threshold: 2,
+      holders: holderKeys.map((k, i) => ({ holderId: `holder-${i}`, publicKey: k.publicKey })),
+    };
+    bid = await sealBid({
+      suite,
+      plaintext,
+      bidderPublicKey: bidder.encryption.publicKey,
+      signingKey: bidder.signing.privateKey,
+      context,
+      escrow,
+    });
+  });
+
+  const verify = (envelope: SealedBid, expectedKeyEscrow?: KeyEscrowParams | null) =>
+    verifySealedBid({
+      envelope,
+      signerPublicKey: bidder.signing.publicKey,
+      expectedContext: context,
+      ciphertext: envelope.ciphertext,
+      ...(expectedKeyEscrow !== undefined ? { expectedKeyEscrow } : {}),
+    });
+
+  it('binds the escrow in the signed statement; k holders recover the key that opens the bid', async () => {
+    expect(bid.keyEscrow).toBeDefined();
+    const keyEscrow = bid.keyEscrow as KeyEscrow;
+    expect(bid.statement.keyEscrowHash).toBe(await keyEscrowHash(keyEscrow));
+    expect(Object.keys(bid.statement)).toHaveLength(12);
+    expect(await verify(bid)).toEqual({ valid: true });
+    expect(await verify(bid, escrow)).toEqual({ valid: true });
+    const shares = await Promise.all(
+      [0, 2].map((i) =>
+        openEscrowShare({
+          escrow: keyEscrow,
+          holderId: `holder-${i}`,
+          privateKey: holderKeys[i]?.privateKey ?? '',
+          context,
+        }),
+      ),
+    );
+    const contentKey = await recoverContentKey(keyEscrow, shares);
+    expect(
+      await openBid({ envelope: bid, contentKey, signerPublicKey: bidder.signing.publicKey, expectedContext: context }),
+    ).toEqual(plaintext);
+    expect(await unwrapContentKey(bid, bidder.encryption.privateKey)).toEqual(contentKey);
+  });
+
+  it('the stream sealer escrows too', async () => {
+    const sealer = await sealBidStream({
+      suite,
+      plaintext: [plaintext],
+      bidderPublicKey: bidder.encryption.publicKey,
+      signingKey: bidder.signing.privateKey,
+      context,
+      escrow,
+    });
+    const pieces: Uint8Array[] = [];
+    for await (const piece of sealer.ciphertext) pieces.push(piece);
+    const envelope = await sealer.envelope();
+    expect(envelope.keyEscrow?.threshold).toBe(2);
+    expect(await verify({ ...envelope, ciphertext: concatBytes(...pieces) }, escrow)).toEqual({ valid: true });
+  });
+
+  it('refuses a tampered, removed, added or unexpected escrow', async () => {
+    const keyEscrow = bid.keyEscrow as KeyEscrow;
+    const [first, ...rest] = keyEscrow.shares;
+    if (!first) throw new Error('no share');
+    const swapped = { ...first, sealedShare: `${first.sealedShare.slice(0, -2)}00` };
+    const cases: SealedBid[] = [
+      { ...bid, keyEscrow: { ...keyEscrow, threshold: 3 } },
+      { ...bid, keyEscrow: { ...keyEscrow, shares: [swapped, ...rest] } },
+      { ...bid, keyEscrow: { ...keyEscrow, shares: rest } },
+      { ...bid, keyEscrow: { ...keyEscrow, keyCommitment: '00'.repeat(32) } },
+    ];
+    for (const tampered of cases) {
+      expect(await verify(tampered)).toEqual({ valid: false, reason: 'KEY_ESCROW_MISMATCH' });
+    }
+    const { keyEscrow: _dropped, ...withoutEscrow } = bid;
+    expect(await verify(withoutEscrow)).toEqual({ valid: false, reason: 'KEY_ESCROW_MISMATCH' });
+    // The project asks for no escrow, or for other holders or another k: refused even though the hash binds.
+    expect(await verify(bid, null)).toEqual({ valid: false, reason: 'KEY_ESCROW_MISMATCH' });
+    expect(await verify(bid, { ...escrow, threshold: 3 })).toEqual({ valid: false, reason: 'KEY_ESCROW_MISMATCH' });
+    expect(await verify(bid, { ...escrow, holders: [...escrow.holders].reverse() })).toEqual({
+      valid: false,
+      reason: 'KEY_ESCROW_MISMATCH',
+    });
+    // Removing the hash from the statement breaks the signature (or the escrow is then unbound).
+    const { keyEscrowHash: _hash, ...unbound } = bid.statement;
+    expect((await verify({ ...bid, statement: unbound })).valid).toBe(false);
+  });
+
+  it('a bid without escrow keeps today’s statement and refuses an escrow added later or one the project requires', async () => {
+    const plain = await sealBid({
+      suite,
+      plaintext,
+      bidderPublicKey: bidder.encryption.publicKey,
+      signingKey: bidder.signing.privateKey,
+      context,
+      escrow: null,
+    });
+    expect(Object.keys(plain.statement)).toHaveLength(11);
+    expect('keyEscrow' in plain).toBe(false);
+    expect(await verify(plain, null)).toEqual({ valid: true });
+    expect(await verify(plain, escrow)).toEqual({ valid: false, reason: 'KEY_ESCROW_MISMATCH' });
+    expect(await verify({ ...plain, keyEscrow: bid.keyEscrow })).toEqual({
+      valid: false,
+      reason: 'KEY_ESCROW_MISMATCH',
+    });
+  });
+
+  it('refuses bad escrow parameters before encrypting anything', async () => {
+    const base = {
+      suite,
+      plaintext,
+      bidderPublicKey: bidder.encryption.publicKey,
+      signingKey: bidder.signing.privateKey,
+      context,
+    };
+    expect(await errorReason(sealBid({ ...base, escrow: { ...escrow, threshold: 4 } }))).toMatch(/INVALID_ARGUMENT/);
+    expect(
+      await errorReason(
+        sealBid({ ...base, escrow: { threshold: 2, holders: [escrow.holders[0], escrow.holders[0]] as never } }),
+      ),
+    ).toMatch(/INVALID_ARGUMENT/);
   });
 });

@@ -11,6 +11,7 @@ import {
   type StreamSummary,
 } from './stream';
 import { getSuite, isSuite, type Suite } from './suite';
+import { escrowContentKey, KEY_ESCROW_SCHEME, keyEscrowHash, type EscrowHolder, type KeyEscrow } from './key-escrow';
 
 /**
  * The sealed-bid envelope (PRODUCT.md C9, §3.2). On the bidder's device:
@@ -65,6 +66,8 @@ export interface SealedBidStatement extends BidContext {
   wrappedKeyHash: string;
   /** Present only on a consortium bid (联合体投标): bidderId is then the lead member's organisation. */
   consortium?: ConsortiumComposition;
+  /** Present only when the project escrows content keys (ADR 0015): H(RFC 8785 of the envelope's keyEscrow), hex. */
+  keyEscrowHash?: string;
 }
 
 export interface SealedBidEnvelope {
@@ -74,6 +77,14 @@ export interface SealedBidEnvelope {
   signature: string;
   contentKeyWrapped: string;
   ciphertextHash: string;
+  /** The content key split k-of-n among the project's key holders (ADR 0015); bound by statement.keyEscrowHash. */
+  keyEscrow?: KeyEscrow;
+}
+
+/** What the server issued for emergency recovery: k and the holders (ids and encryption public keys), in order. */
+export interface KeyEscrowParams {
+  threshold: number;
+  holders: EscrowHolder[];
 }
 
 export interface SealedBid extends SealedBidEnvelope {
@@ -89,6 +100,8 @@ export interface SealBidParams {
   context: BidContext;
   /** A consortium bid: the composition the server issued at start, signed with the rest of the statement. */
   consortium?: ConsortiumComposition | null;
+  /** The project escrows content keys (ADR 0015): the holders and k the server issued at start. */
+  escrow?: KeyEscrowParams | null;
   chunkSize?: number;
 }
 
@@ -111,16 +124,32 @@ async function wrappedKeyHash(suite: Suite, wrapped: string): Promise<string> {
   return toHex(await getSuite(suite).hash(fromHex(wrapped)));
 }
 
-async function prepare(params: SealBidParams): Promise<{ contentKey: Uint8Array; wrapped: string }> {
+interface Prepared {
+  contentKey: Uint8Array;
+  wrapped: string;
+  keyEscrow: KeyEscrow | null;
+}
+
+async function prepare(params: SealBidParams): Promise<Prepared> {
   assertContext(params.context);
   const suite = getSuite(params.suite);
   suite.publicKeyOf(params.signingKey); // fail before encrypting anything if the signing key is unusable
   const contentKey = suite.generateContentKey();
   const wrapped = await suite.wrapKey(params.bidderPublicKey, contentKey);
-  return { contentKey, wrapped };
+  const keyEscrow = params.escrow
+    ? await escrowContentKey({
+        suite: params.suite,
+        contentKey,
+        holders: params.escrow.holders,
+        threshold: params.escrow.threshold,
+        context: params.context,
+      })
+    : null;
+  return { contentKey, wrapped, keyEscrow };
 }
 
-async function finish(params: SealBidParams, wrapped: string, summary: StreamSummary): Promise<SealedBidEnvelope> {
+async function finish(params: SealBidParams, prepared: Prepared, summary: StreamSummary): Promise<SealedBidEnvelope> {
+  const { wrapped, keyEscrow } = prepared;
   const { projectId, lotId, bidderId, nonce } = params.context;
   const statement: SealedBidStatement = {
     type: SEALED_BID_STATEMENT_TYPE,
@@ -135,6 +164,7 @@ async function finish(params: SealBidParams, wrapped: string, summary: StreamSum
     ciphertextLength: summary.ciphertextLength,
     wrappedKeyHash: await wrappedKeyHash(params.suite, wrapped),
     ...(params.consortium ? { consortium: params.consortium } : {}),
+    ...(keyEscrow ? { keyEscrowHash: await keyEscrowHash(keyEscrow) } : {}),
   };
   const signature = await getSuite(params.suite).sign(params.signingKey, canonicalBytes(statement));
   return {
@@ -143,18 +173,24 @@ async function finish(params: SealBidParams, wrapped: string, summary: StreamSum
     signature,
     contentKeyWrapped: wrapped,
     ciphertextHash: summary.ciphertextHash,
+    ...(keyEscrow ? { keyEscrow } : {}),
   };
 }
 
 /** Seals a bid held in memory (a price sheet, a small file). */
 export async function sealBid(params: SealBidParams & { plaintext: Uint8Array }): Promise<SealedBid> {
-  const { contentKey, wrapped } = await prepare(params);
+  const prepared = await prepare(params);
   const { ciphertext, summary } = await encryptBytes(
-    { suite: params.suite, contentKey, associatedData: bidAssociatedData(params.context), chunkSize: params.chunkSize },
+    {
+      suite: params.suite,
+      contentKey: prepared.contentKey,
+      associatedData: bidAssociatedData(params.context),
+      chunkSize: params.chunkSize,
+    },
     params.plaintext,
   );
-  contentKey.fill(0);
-  return { ...(await finish(params, wrapped, summary)), ciphertext };
+  prepared.contentKey.fill(0);
+  return { ...(await finish(params, prepared, summary)), ciphertext };
 }
 
 export interface BidSealer {
@@ -168,14 +204,19 @@ export interface BidSealer {
 export async function sealBidStream(
   params: SealBidParams & { plaintext: AsyncIterable<Uint8Array> | Iterable<Uint8Array> },
 ): Promise<BidSealer> {
-  const { contentKey, wrapped } = await prepare(params);
+  const prepared = await prepare(params);
   const stream: CipherStream = encryptStream(
-    { suite: params.suite, contentKey, associatedData: bidAssociatedData(params.context), chunkSize: params.chunkSize },
+    {
+      suite: params.suite,
+      contentKey: prepared.contentKey,
+      associatedData: bidAssociatedData(params.context),
+      chunkSize: params.chunkSize,
+    },
     params.plaintext,
   );
   return {
     ciphertext: stream,
-    envelope: () => finish(params, wrapped, stream.summary()),
+    envelope: () => finish(params, prepared, stream.summary()),
   };
 }
 
@@ -185,6 +226,7 @@ export type SealedBidProblem =
   | 'CONTEXT_MISMATCH'
   | 'CONSORTIUM_MISMATCH'
   | 'WRAPPED_KEY_MISMATCH'
+  | 'KEY_ESCROW_MISMATCH'
   | 'CIPHERTEXT_HASH_MISMATCH'
   | 'BAD_SIGNATURE';
 
@@ -203,6 +245,11 @@ export interface VerifySealedBidParams {
    * Undefined: not checked.
    */
   expectedConsortium?: ConsortiumComposition | null;
+  /**
+   * The key escrow the server issued (null: none, the statement must bind none). Undefined: not checked against an
+   * issue, but an escrow the statement binds must still hash to its keyEscrowHash.
+   */
+  expectedKeyEscrow?: KeyEscrowParams | null;
 }
 
 function consortiumIsWellFormed(value: unknown): value is ConsortiumComposition {
@@ -245,9 +292,56 @@ export function statementIsWellFormed(statement: unknown, suite: Suite): stateme
     isHex(s.wrappedKeyHash, 32) &&
     typeof s.ciphertextLength === 'number' &&
     Number.isSafeInteger(s.ciphertextLength) &&
-    (s.consortium === undefined
-      ? Object.keys(s).length === 11
-      : Object.keys(s).length === 12 && consortiumIsWellFormed(s.consortium))
+    (s.consortium === undefined || consortiumIsWellFormed(s.consortium)) &&
+    (s.keyEscrowHash === undefined || isHex(s.keyEscrowHash, 32)) &&
+    Object.keys(s).length === 11 + (s.consortium === undefined ? 0 : 1) + (s.keyEscrowHash === undefined ? 0 : 1)
+  );
+}
+
+function keyEscrowIsWellFormed(value: unknown, suite: Suite): value is KeyEscrow {
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 5) return false;
+  const e = value as Record<string, unknown>;
+  return (
+    e.scheme === KEY_ESCROW_SCHEME &&
+    e.suite === suite &&
+    typeof e.threshold === 'number' &&
+    Number.isSafeInteger(e.threshold) &&
+    isHex(e.keyCommitment, 32) &&
+    Array.isArray(e.shares) &&
+    e.threshold >= 2 &&
+    e.threshold <= e.shares.length &&
+    e.shares.every((share: unknown) => {
+      if (typeof share !== 'object' || share === null || Object.keys(share).length !== 5) return false;
+      const r = share as Record<string, unknown>;
+      return (
+        typeof r.holderId === 'string' &&
+        typeof r.publicKey === 'string' &&
+        isHex(r.wrappedKey) &&
+        isHex(r.sealedShare) &&
+        isHex(r.shareCheck, 32)
+      );
+    })
+  );
+}
+
+/** The escrow the statement binds is present, well formed, hashes to keyEscrowHash and matches what was issued. */
+async function keyEscrowMatches(
+  envelope: SealedBidEnvelope,
+  expected: KeyEscrowParams | null | undefined,
+): Promise<boolean> {
+  const bound = envelope.statement.keyEscrowHash;
+  const escrow: unknown = envelope.keyEscrow;
+  if (bound === undefined) return escrow === undefined && !expected;
+  if (expected === null || !keyEscrowIsWellFormed(escrow, envelope.suite)) return false;
+  if ((await keyEscrowHash(escrow)) !== bound) return false;
+  if (!expected) return true;
+  return (
+    escrow.threshold === expected.threshold &&
+    escrow.shares.length === expected.holders.length &&
+    escrow.shares.every(
+      (share, i) =>
+        share.holderId === expected.holders[i]?.holderId && share.publicKey === expected.holders[i]?.publicKey,
+    )
   );
 }
 
@@ -273,6 +367,8 @@ export async function verifySealedBid(params: VerifySealedBidParams): Promise<Se
   ) {
     return { valid: false, reason: 'WRAPPED_KEY_MISMATCH' };
   }
+  if (!(await keyEscrowMatches(envelope, params.expectedKeyEscrow)))
+    return { valid: false, reason: 'KEY_ESCROW_MISMATCH' };
   if (params.ciphertext) {
     const actual =
       params.ciphertext instanceof Uint8Array

@@ -45,6 +45,7 @@ export {
   type BidContext,
   statementIsWellFormed,
   type BidSealer,
+  type KeyEscrowParams,
   type ConsortiumComposition,
   type ConsortiumMemberStatement,
   type SealBidParams,
@@ -115,6 +116,7 @@ export {
 } from './consortium';
 export {
   KEY_ESCROW_SCHEME,
+  checkEscrowShare,
   escrowContentKey,
   keyEscrowHash,
   openEscrowShare,

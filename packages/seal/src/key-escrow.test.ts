@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BidContext } from './envelope';
 import { isSealError } from './errors';
-import { escrowContentKey, keyEscrowHash, openEscrowShare, recoverContentKey, type KeyEscrow } from './key-escrow';
+import {
+  checkEscrowShare,
+  escrowContentKey,
+  keyEscrowHash,
+  openEscrowShare,
+  recoverContentKey,
+  type KeyEscrow,
+} from './key-escrow';
 import { getSuite, type KeyPair, type Suite } from './suite';
 
 const CONTEXT: BidContext = { projectId: 'p-1', lotId: 'l-1', bidderId: 'o-1', nonce: 'n-1' };
@@ -46,6 +53,22 @@ describe.each<Suite>(['gm', 'intl'])('k-of-n escrow of a content key (%s)', (sui
     // One holder alone, or the same share twice, is not enough.
     await rejects(recoverContentKey(escrow, [centre]), 'KEY_RECOVERY_FAILED');
     await rejects(recoverContentKey(escrow, [centre, centre]), 'KEY_RECOVERY_FAILED');
+  });
+
+  it('the server checks one released share on its own: this bid, this holder, unaltered', async () => {
+    const { escrow, open } = await setUp(2);
+    const centre = await open('centre');
+    const supervisor = await open('supervisor');
+    const check = (holderId: string, share: Uint8Array, context = CONTEXT) =>
+      checkEscrowShare({ escrow, holderId, context, share });
+    expect(await check('centre', centre)).toBe(true);
+    expect(await check('supervisor', supervisor)).toBe(true);
+    expect(await check('supervisor', centre)).toBe(false);
+    expect(await check('centre', centre, { ...CONTEXT, nonce: 'n-2' })).toBe(false);
+    expect(await check('nobody', centre)).toBe(false);
+    const altered = centre.slice();
+    altered[0] = (altered[0] ?? 0) ^ 1;
+    expect(await check('centre', altered)).toBe(false);
   });
 
   it('with k = 3, two holders get nothing, and a wrong share never gives a key', async () => {

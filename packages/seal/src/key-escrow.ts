@@ -25,6 +25,7 @@ import { getSuite, type Suite } from './suite';
 export const KEY_ESCROW_SCHEME = 'ZC-ESCROW-1-SHAMIR-GF256';
 const SHARE_TYPE = 'zhengcai-key-escrow-share';
 const COMMIT_PREFIX = concatBytes(utf8('ZC-KEY-COMMIT-1'), new Uint8Array([0]));
+const SHARE_CHECK_PREFIX = concatBytes(utf8('ZC-ESCROW-SHARE-1'), new Uint8Array([0]));
 
 export interface EscrowHolder {
   /** A stable id of the holder (e.g. the user id of the centre's key holder). */
@@ -35,10 +36,17 @@ export interface EscrowHolder {
 
 export interface EscrowShare {
   holderId: string;
+  /** The holder's encryption public key the share was wrapped for (so the server can check the keys it issued). */
+  publicKey: string;
   /** A fresh key-encryption key wrapped for the holder (suite.wrapKey), hex. */
   wrappedKey: string;
   /** The holder's Shamir share sealed under that key (nonce ‖ ciphertext ‖ tag), hex. */
   sealedShare: string;
+  /**
+   * H("ZC-ESCROW-SHARE-1" ‖ 0x00 ‖ aad ‖ share), hex: lets the server check a released share on its own (this bid,
+   * this holder) before k are in, so a wrong share is refused at once instead of spoiling the recombination.
+   */
+  shareCheck: string;
 }
 
 export interface KeyEscrow {
@@ -54,6 +62,10 @@ export interface KeyEscrow {
 function shareAad(context: BidContext, holderId: string): Uint8Array {
   const { projectId, lotId, bidderId, nonce } = context;
   return canonicalBytes({ type: SHARE_TYPE, projectId, lotId, bidderId, nonce, holderId });
+}
+
+async function shareCheck(suite: Suite, context: BidContext, holderId: string, share: Uint8Array): Promise<string> {
+  return toHex(await getSuite(suite).hash(concatBytes(SHARE_CHECK_PREFIX, shareAad(context, holderId), share)));
 }
 
 async function commitment(suite: Suite, contentKey: Uint8Array): Promise<string> {
@@ -87,8 +99,10 @@ export async function escrowContentKey(params: {
     const kek = crypto.generateContentKey();
     shares.push({
       holderId: holder.holderId,
+      publicKey: holder.publicKey,
       wrappedKey: await crypto.wrapKey(holder.publicKey, kek),
       sealedShare: toHex(await crypto.encrypt(kek, part, shareAad(context, holder.holderId))),
+      shareCheck: await shareCheck(suite, context, holder.holderId, part),
     });
   }
   return { scheme: KEY_ESCROW_SCHEME, suite, threshold, keyCommitment: await commitment(suite, contentKey), shares };
@@ -114,6 +128,22 @@ export async function openEscrowShare(params: {
   const crypto = getSuite(params.escrow.suite);
   const kek = await crypto.unwrapKey(params.privateKey, share.wrappedKey);
   return crypto.decrypt(kek, fromHex(share.sealedShare), shareAad(params.context, params.holderId));
+}
+
+/**
+ * On the server, when a holder releases its opened share: is it this holder's share of this bid (shareCheck)?
+ * A share of another bid, of another holder, or altered answers false.
+ */
+export async function checkEscrowShare(params: {
+  escrow: KeyEscrow;
+  holderId: string;
+  context: BidContext;
+  share: Uint8Array;
+}): Promise<boolean> {
+  const entry = params.escrow.shares.find((s) => s.holderId === params.holderId);
+  if (!entry || !isHex(entry.shareCheck)) return false;
+  const actual = await shareCheck(params.escrow.suite, params.context, params.holderId, params.share);
+  return constantTimeEqual(fromHex(actual), fromHex(entry.shareCheck));
 }
 
 /**

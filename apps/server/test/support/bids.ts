@@ -119,6 +119,13 @@ interface StartView {
   encryptionPublicKey: string;
   suite: 'gm' | 'intl';
   consortium: ConsortiumComposition | null;
+  keyEscrow: KeyEscrowIssue | null;
+}
+
+/** The key escrow the server issued at start (ADR 0015). */
+export interface KeyEscrowIssue {
+  threshold: number;
+  holders: Array<{ holderId: string; publicKey: string; certificateId: string; name: string }>;
 }
 
 /** A consortium as the lead declares it at start. */
@@ -153,6 +160,10 @@ export async function sealForSubmission(
     signingKey: keys.signing.privateKey,
     context: start.context,
     consortium: start.consortium,
+    escrow: start.keyEscrow && {
+      threshold: start.keyEscrow.threshold,
+      holders: start.keyEscrow.holders.map((h) => ({ holderId: h.holderId, publicKey: h.publicKey })),
+    },
     plaintext: writeBidPackage(start.suite, sheet, described),
     chunkSize: 64 * 1024,
   });

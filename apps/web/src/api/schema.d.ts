@@ -284,6 +284,15 @@ export interface paths {
                                     shareBasisPoints: number;
                                 }[];
                             } | null;
+                            keyEscrow: {
+                                threshold: number;
+                                holders: {
+                                    holderId: string;
+                                    publicKey: string;
+                                    certificateId: string;
+                                    name: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -492,10 +501,25 @@ export interface paths {
                                     shareBasisPoints: number;
                                 }[];
                             };
+                            keyEscrowHash?: string;
                         };
                         signature: string;
                         contentKeyWrapped: string;
                         ciphertextHash: string;
+                        keyEscrow?: {
+                            scheme: string;
+                            /** @enum {string} */
+                            suite: "gm" | "intl";
+                            threshold: number;
+                            keyCommitment: string;
+                            shares: {
+                                holderId: string;
+                                publicKey: string;
+                                wrappedKey: string;
+                                sealedShare: string;
+                                shareCheck: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -4112,6 +4136,18 @@ export interface paths {
                                 upload: boolean;
                                 publish: boolean;
                             };
+                            keyEscrow: {
+                                threshold: number | null;
+                                holders: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    organisationName: string | null;
+                                    roleLabel: string;
+                                    encryptionCertificate: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -4364,6 +4400,18 @@ export interface paths {
                                 upload: boolean;
                                 publish: boolean;
                             };
+                            keyEscrow: {
+                                threshold: number | null;
+                                holders: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    organisationName: string | null;
+                                    roleLabel: string;
+                                    encryptionCertificate: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -4629,6 +4677,18 @@ export interface paths {
                                 upload: boolean;
                                 publish: boolean;
                             };
+                            keyEscrow: {
+                                threshold: number | null;
+                                holders: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    organisationName: string | null;
+                                    roleLabel: string;
+                                    encryptionCertificate: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -4905,6 +4965,18 @@ export interface paths {
                                 upload: boolean;
                                 publish: boolean;
                             };
+                            keyEscrow: {
+                                threshold: number | null;
+                                holders: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    organisationName: string | null;
+                                    roleLabel: string;
+                                    encryptionCertificate: boolean;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -4955,6 +5027,331 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/key-holder-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可指定的密钥保管人 / Users who may be named key holders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                role: string;
+                                organisationName: string | null;
+                                encryptionCertificate: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/key-escrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 设定应急密钥恢复（k/n 密钥保管人）/ Set emergency key recovery (k of n key holders)
+         * @description Only while a draft. `{ threshold: null, holders: [] }` removes the escrow. Publication is refused while a holder has no usable encryption certificate or k is out of range (ADR 0015).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        threshold: number | null;
+                        holders: {
+                            /** Format: uuid */
+                            userId: string;
+                            roleLabel: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                            /** @enum {string} */
+                            category: "goods" | "services" | "works";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "cancelled";
+                            purchaser: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            budgetFen: number;
+                            lotCount: number;
+                            publishedAt: string | null;
+                            bidDeadline: string | null;
+                            updatedAt: string;
+                            qualificationRequirements: string;
+                            noticeDetails: {
+                                /** @default  */
+                                procurementNeeds: string;
+                                /** @default  */
+                                contractPeriod: string;
+                                /** @default  */
+                                otherMatters: string;
+                                /** @default  */
+                                contactName: string;
+                                /** @default  */
+                                contactPhone: string;
+                            };
+                            intentionPublishedOn: string | null;
+                            intentionExempt: boolean;
+                            documentsAvailableFrom: string | null;
+                            documentsAvailableUntil: string | null;
+                            decryptionWindowMinutes: number;
+                            rulesApplied: string[];
+                            lots: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                                categoryName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                budgetFen: number;
+                                ceilingPriceFen: number | null;
+                                /** @enum {string} */
+                                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                criteria: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "price" | "technical" | "commercial" | "service" | "other";
+                                    weight: number;
+                                    maxScore: number;
+                                }[];
+                                priceNotScored: boolean;
+                                smeReserved: boolean;
+                                depositFen: number | null;
+                                consortiumAllowed: boolean;
+                                priceSheetFields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "number" | "days";
+                                    required: boolean;
+                                }[];
+                            }[];
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                uploadedAt: string;
+                            }[];
+                            noticeId: string | null;
+                            check: {
+                                ok: boolean;
+                                publishedAt: string;
+                                violations: {
+                                    ruleId: string;
+                                    fields: string[];
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                    required: number | string | null;
+                                    actual: number | string | null;
+                                    unit: string;
+                                    earliestDate: string | null;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                                minimum: {
+                                    intentionPublishedOn: string | null;
+                                    documentsAvailableUntil: string | null;
+                                    bidDeadline: string | null;
+                                };
+                                rulesApplied: string[];
+                            } | null;
+                            abilities: {
+                                edit: boolean;
+                                delete: boolean;
+                                upload: boolean;
+                                publish: boolean;
+                            };
+                            keyEscrow: {
+                                threshold: number | null;
+                                holders: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    role: string;
+                                    organisationName: string | null;
+                                    roleLabel: string;
+                                    encryptionCertificate: boolean;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8860,6 +9257,230 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/recovery-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 密钥保管人取得本人的托管份额（在浏览器中打开） / A key holder gets its own escrow share (to open in the browser)
+         * @description 404 for anyone who is not a key holder of this bid, and for a bid without escrow.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            holderId: string;
+                            context: {
+                                projectId: string;
+                                lotId: string;
+                                bidderId: string;
+                                nonce: string;
+                            };
+                            escrow: {
+                                scheme: string;
+                                /** @enum {string} */
+                                suite: "gm" | "intl";
+                                threshold: number;
+                                keyCommitment: string;
+                                shares: {
+                                    holderId: string;
+                                    publicKey: string;
+                                    wrappedKey: string;
+                                    sealedShare: string;
+                                    shareCheck: string;
+                                }[];
+                            };
+                            bidState: string;
+                            threshold: number;
+                            released: number;
+                            releasedByMe: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openings/{lotId}/bids/{submissionId}/recovery-shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 密钥保管人释放恢复份额（记录在案；满 k 份即恢复密钥并解密） / A key holder releases its share on the record (k shares open the bid)
+         * @description While the hall decrypts, for a bid still sealed. The share is checked against the escrow (this bid, this holder) before anything is recorded. When k holders have released, the key is recombined, checked against the commitment, and the bid is opened with `opened_via = recovery`; the shares are deleted in that transaction.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        share: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "waiting";
+                            released: number;
+                            threshold: number;
+                        } | {
+                            /** @enum {string} */
+                            state: "decrypted";
+                            readOutSeq: number;
+                            released: number;
+                            threshold: number;
+                        } | {
+                            /** @enum {string} */
+                            state: "invalid";
+                            reason: string;
+                            released: number;
+                            threshold: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages-zh';
 import { certificatesEn } from '../features/certificates/messages';
 import { consortiumEn } from '../features/bids/consortium-messages';
+import { keyEscrowEn } from '../features/projects/key-escrow-messages';
 import { openingEn } from '../features/opening/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
@@ -422,5 +423,6 @@ export const en = {
   'common.sessionExpired': 'Your session has expired; please log in again',
   ...certificatesEn,
   ...consortiumEn,
+  ...keyEscrowEn,
   ...openingEn,
 } satisfies Record<MessageKey, string>;

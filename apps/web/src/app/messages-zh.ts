@@ -1,5 +1,6 @@
 import { certificatesZh } from '../features/certificates/messages';
 import { consortiumZh } from '../features/bids/consortium-messages';
+import { keyEscrowZh } from '../features/projects/key-escrow-messages';
 import { openingZh } from '../features/opening/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
@@ -417,6 +418,7 @@ export const zh = {
   'common.sessionExpired': '登录已过期，请重新登录',
   ...certificatesZh,
   ...consortiumZh,
+  ...keyEscrowZh,
   ...openingZh,
 };
 

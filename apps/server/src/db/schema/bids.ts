@@ -14,6 +14,14 @@ export interface StoredEnvelope {
   signature: string;
   contentKeyWrapped: string;
   ciphertextHash: string;
+  /** The content key escrowed k-of-n among the project's key holders (seal KeyEscrow, ADR 0015), when required. */
+  keyEscrow?: Record<string, unknown>;
+}
+
+/** The key escrow issued at the start of a submission: k and each holder's encryption key at that moment. */
+export interface IssuedKeyEscrow {
+  threshold: number;
+  holders: { holderId: string; publicKey: string; certificateId: string }[];
 }
 
 /**
@@ -58,6 +66,8 @@ export const bidSubmissions = pgTable(
     envelope: jsonb('envelope').$type<StoredEnvelope>(),
     signingCertificateId: uuid('signing_certificate_id').references(() => certificates.id),
     encryptionCertificateId: uuid('encryption_certificate_id').references(() => certificates.id),
+    /** The key holders and k issued at start (null: the project escrows no keys); completion checks the escrow. */
+    keyEscrowIssued: jsonb('key_escrow_issued').$type<IssuedKeyEscrow>(),
     /** The signed receipt (回执) returned at completion: canonical JSON payload + the platform's signature. */
     receipt: jsonb('receipt').$type<Record<string, unknown>>(),
     eventSeq: integer('event_seq'),

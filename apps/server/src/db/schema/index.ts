@@ -13,4 +13,5 @@ export * from './documents';
 export * from './barred';
 export * from './notifications';
 export * from './bid-consortia';
+export * from './key-escrow';
 export * from './opening';

@@ -78,6 +78,8 @@ export const projects = pgTable(
     bidDeadline: timestamp('bid_deadline', { withTimezone: true, mode: 'date' }),
     /** How long bidders have to decrypt at the opening (解密时限), minutes. */
     decryptionWindowMinutes: integer('decryption_window_minutes').notNull().default(30),
+    /** Emergency recovery (ADR 0015): k of the project's key holders (project_key_holders); null when none. */
+    keyEscrowThreshold: integer('key_escrow_threshold'),
     /** `RULE@jurisdiction@effectiveFrom` of every rule version applied when the timeline was validated (B4). */
     rulesApplied: jsonb('rules_applied').$type<string[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),

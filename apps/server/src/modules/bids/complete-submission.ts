@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { verifySealedBid, type SealedBidEnvelope } from '@zhengcai/seal';
 import { AppError } from '../../platform/errors/app-error';
+import { findUsableCertificates } from '../certificates/repo';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { HashingFileStore } from '../../platform/uploads/hashing-file-store';
 import type { Services } from '../../services';
@@ -62,6 +63,14 @@ export async function completeSubmission(
   if (envelope.suite !== certificates.signing.suite) {
     throw new AppError('SEALED_BID_REJECTED', { reason: 'SUITE_MISMATCH' });
   }
+  const issued = row.keyEscrowIssued;
+  if (issued) {
+    // The escrow was made for the holders' keys issued at start: refused if one of them changed since.
+    for (const h of issued.holders) {
+      const usable = await findUsableCertificates(s.db, h.holderId, s.clock.now());
+      if (usable?.encryption.id !== h.certificateId) throw new AppError('KEY_ESCROW_CHANGED');
+    }
+  }
   const members = await consortiumMembers(s.db, id);
   const verification = await verifySealedBid({
     envelope,
@@ -77,8 +86,18 @@ export async function completeSubmission(
           })),
         }
       : null,
+    expectedKeyEscrow: issued
+      ? {
+          threshold: issued.threshold,
+          holders: issued.holders.map(({ holderId, publicKey }) => ({ holderId, publicKey })),
+        }
+      : null,
     ciphertext: digest,
   });
+  if (!verification.valid && verification.reason === 'KEY_ESCROW_MISMATCH') {
+    s.log.info({ submissionId: id, reason: verification.reason }, 'sealed bid rejected');
+    throw new AppError('KEY_ESCROW_MISMATCH');
+  }
   if (!verification.valid) {
     s.log.info({ submissionId: id, reason: verification.reason }, 'sealed bid rejected');
     throw new AppError('SEALED_BID_REJECTED', { reason: verification.reason });
@@ -96,6 +115,7 @@ export async function completeSubmission(
       signature: envelope.signature,
       contentKeyWrapped: envelope.contentKeyWrapped,
       ciphertextHash: envelope.ciphertextHash,
+      ...(envelope.keyEscrow ? { keyEscrow: { ...envelope.keyEscrow } } : {}),
     },
     signingCertificateId: certificates.signing.id,
     encryptionCertificateId: certificates.encryption.id,

@@ -182,7 +182,7 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     },
     async (request, reply) => {
       const viewer = requireUser(request.viewer);
-      const { row, certificates, consortium } = await startSubmission(s, viewer, request.body);
+      const { row, certificates, consortium, keyEscrow } = await startSubmission(s, viewer, request.body);
       return reply.status(201).send({
         submissionId: row.id,
         nonce: row.nonce,
@@ -195,6 +195,10 @@ export const bidRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
         expiresAt: row.expiresAt.toISOString(),
         maxBytes: MAX_BID_BYTES,
         consortium,
+        keyEscrow: keyEscrow && {
+          threshold: keyEscrow.threshold,
+          holders: keyEscrow.holders.map((h) => ({ ...h })),
+        },
       });
     },
   );

@@ -49,6 +49,37 @@ export const startView = z.object({
   maxBytes: z.number().int(),
   /** For a consortium bid: the composition to seal into the statement exactly as given (null: a bid alone). */
   consortium: composition.nullable(),
+  /**
+   * Emergency recovery (ADR 0015): escrow the content key k-of-n for these holders (seal `escrow` param), in this
+   * order, for exactly these public keys. Null: the project escrows no keys, the statement must bind none.
+   */
+  keyEscrow: z
+    .object({
+      threshold: z.number().int(),
+      holders: z.array(
+        z.object({ holderId: z.string(), publicKey: z.string(), certificateId: z.string(), name: z.string() }),
+      ),
+    })
+    .nullable(),
+});
+
+/** seal KeyEscrow, exactly as the browser made it (its RFC 8785 hash is bound by the statement). */
+export const keyEscrowSchema = z.object({
+  scheme: z.string().max(100),
+  suite: z.enum(['gm', 'intl']),
+  threshold: z.number().int(),
+  keyCommitment: hex(64),
+  shares: z
+    .array(
+      z.object({
+        holderId: z.string().max(200),
+        publicKey: hex(200),
+        wrappedKey: hex(1024),
+        sealedShare: hex(512),
+        shareCheck: hex(64),
+      }),
+    )
+    .max(20),
 });
 
 export const envelopeBody = z.object({
@@ -66,10 +97,12 @@ export const envelopeBody = z.object({
     ciphertextLength: z.number().int().nonnegative(),
     wrappedKeyHash: hex(64),
     consortium: composition.optional(),
+    keyEscrowHash: hex(64).optional(),
   }),
   signature: hex(512),
   contentKeyWrapped: hex(4096),
   ciphertextHash: hex(64),
+  keyEscrow: keyEscrowSchema.optional(),
 });
 
 const serviceSignature = z.object({

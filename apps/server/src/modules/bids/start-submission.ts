@@ -1,12 +1,15 @@
 import type { ConsortiumMemberInput } from '@zhengcai/domain';
 import { randomNonce } from '@zhengcai/seal';
 import { eq } from 'drizzle-orm';
-import { bidConsortiumMembers, bidSubmissions, organisations } from '../../db/schema';
+import { bidConsortiumMembers, bidSubmissions, organisations, type IssuedKeyEscrow } from '../../db/schema';
 import { AppError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { scheduleJob } from '../../platform/jobs/schedule-job';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
+import { findUsableCertificates } from '../certificates/repo';
+import { listKeyHolders } from '../projects/key-escrow';
+import type { Executor } from '../../db/client';
 import { claimParticipations } from './participations';
 import { assertMayBid } from './policy';
 import { resolveConsortium, type ResolvedConsortium } from './resolve-consortium';
@@ -15,6 +18,37 @@ export const UPLOADS_PATH = '/api/uploads';
 export const EXPIRE_UPLOAD_JOB = 'bids.expire-upload';
 /** An unfinished upload may be resumed for this long (and never past the deadline). */
 export const UPLOAD_LIFETIME_MS = 24 * 3600 * 1000;
+
+/** What the browser needs to escrow the content key: k and each holder's current encryption key, in share order. */
+export interface KeyEscrowIssue {
+  threshold: number;
+  holders: { holderId: string; publicKey: string; certificateId: string; name: string }[];
+}
+
+/**
+ * The project's key escrow as of now (ADR 0015), or null when it escrows no keys. A holder whose encryption
+ * certificate is no longer usable stops sealing (KEY_HOLDER_UNAVAILABLE): a share wrapped for a revoked key would
+ * be no share at all.
+ */
+export async function issueKeyEscrow(
+  db: Executor,
+  project: { id: string; keyEscrowThreshold: number | null },
+  at: Date,
+): Promise<KeyEscrowIssue | null> {
+  if (project.keyEscrowThreshold === null) return null;
+  const holders: KeyEscrowIssue['holders'] = [];
+  for (const h of await listKeyHolders(db, project.id)) {
+    const usable = await findUsableCertificates(db, h.userId, at);
+    if (!usable) throw new AppError('KEY_HOLDER_UNAVAILABLE', { name: h.name });
+    holders.push({
+      holderId: h.userId,
+      publicKey: usable.encryption.publicKey,
+      certificateId: usable.encryption.id,
+      name: h.name,
+    });
+  }
+  return { threshold: project.keyEscrowThreshold, holders };
+}
 
 export interface StartInput {
   projectId: string;
@@ -44,6 +78,15 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: St
     if (!lead) throw new AppError('SUPPLIER_NOT_ACTIVE');
     consortium = await resolveConsortium(s.db, lead, input.consortium.members, now);
   }
+  const keyEscrow = await issueKeyEscrow(s.db, project, now);
+  const issued: IssuedKeyEscrow | null = keyEscrow && {
+    threshold: keyEscrow.threshold,
+    holders: keyEscrow.holders.map(({ holderId, publicKey, certificateId }) => ({
+      holderId,
+      publicKey,
+      certificateId,
+    })),
+  };
   const expiresAt = new Date(Math.min(now.getTime() + UPLOAD_LIFETIME_MS, project.bidDeadline.getTime()));
   return s.db.transaction(async (tx) => {
     const parties = consortium ? consortium.members.map((m) => m.organisationId) : [organisationId];
@@ -60,6 +103,7 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: St
         state: 'uploading',
         // The content key will be wrapped for this key: completion refuses the bid if it is no longer the usable one.
         encryptionCertificateId: certificates.encryption.id,
+        keyEscrowIssued: issued,
         expiresAt,
         createdAt: now,
       })
@@ -92,6 +136,6 @@ export async function startSubmission(s: Services, viewer: UserViewer, input: St
       runAt: expiresAt,
       dedupeKey: `${EXPIRE_UPLOAD_JOB}:${row.id}`,
     });
-    return { row, certificates, consortium: consortium?.composition ?? null };
+    return { row, certificates, consortium: consortium?.composition ?? null, keyEscrow };
   });
 }

@@ -34,6 +34,8 @@ export interface OpenWithKeyInput {
   actor: Actor;
   /** When the key reached the server: the window is judged at this instant, not after decryption. */
   arrivedAt: Date;
+  /** Runs in the transaction that records the opening (emergency recovery deletes the released shares there). */
+  afterRecord?: (tx: Tx) => Promise<void>;
 }
 
 export type OpenResult = { state: 'decrypted'; readOutSeq: number } | { state: 'invalid'; reason: string };
@@ -127,6 +129,7 @@ async function recordOpening(
       subject: hallSubject(hall.lotId),
       audience: { kind: 'public' },
     });
+    await input.afterRecord?.(tx);
     return { state: 'invalid', reason: decryption.reason };
   }
   const readOutSeq = await nextReadOutSeq(tx, hall.lotId);
@@ -160,5 +163,6 @@ async function recordOpening(
     subject: hallSubject(hall.lotId),
     audience: { kind: 'public' },
   });
+  await input.afterRecord?.(tx);
   return { state: 'decrypted', readOutSeq };
 }

@@ -4,7 +4,9 @@ import type { Executor } from '../../db/client';
 import type { Viewer } from '../../platform/policy/actor';
 import type { Clock } from '../../platform/clock';
 import { checkPublication, presentCheck } from './check-publication';
+import { listKeyHolders } from './key-escrow';
 import { projectAbilities } from './policy';
+import { findUsableCertificates } from '../certificates/repo';
 import { findProjectRow, listDocuments, listLots, organisationNames, tenderNoticeId } from './repo';
 import type { projectView } from './schemas';
 
@@ -32,6 +34,20 @@ export async function presentProject(
   ];
   const names = await organisationNames(db, orgIds);
   const { view: _view, ...rest } = abilities;
+  const holders = await listKeyHolders(db, project.id);
+  const now = clock.now();
+  const keyEscrow =
+    holders.length || project.keyEscrowThreshold !== null
+      ? {
+          threshold: project.keyEscrowThreshold,
+          holders: await Promise.all(
+            holders.map(async ({ position: _position, ...h }) => ({
+              ...h,
+              encryptionCertificate: (await findUsableCertificates(db, h.userId, now)) !== null,
+            })),
+          ),
+        }
+      : null;
   return {
     id: project.id,
     code: project.code,
@@ -87,5 +103,6 @@ export async function presentProject(
     check:
       project.status === 'draft' ? presentCheck(checkPublication(project, lotRows, docs.length, clock.now())) : null,
     abilities: rest,
+    keyEscrow,
   };
 }

@@ -8,6 +8,7 @@ import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { scheduleOpenHall } from '../opening/schedule-opening';
 import { checkPublication } from './check-publication';
+import { keyEscrowProblems } from './key-escrow';
 import { loadForChange } from './load-draft';
 import { listDocuments, listLots, organisationNames } from './repo';
 import { renderTenderNotice } from './tender-notice-template';
@@ -26,16 +27,18 @@ export async function publishProject(s: Services, viewer: UserViewer, projectId:
     const [lotRows, docs] = [await listLots(tx, project.id), await listDocuments(tx, project.id)];
     const now = s.clock.now();
     const check = checkPublication(project, lotRows, docs.length, now);
-    if (!check.ok) {
+    const escrowProblems = await keyEscrowProblems(tx, project, now);
+    if (!check.ok || escrowProblems.length) {
       const fields: FieldError[] = check.violations.map((v) => ({
         field: v.fields[v.fields.length - 1] ?? 'project',
         reason: v.message,
         ruleId: v.ruleId,
         ...(v.earliestDate ? { earliestDate: v.earliestDate } : {}),
       }));
+      fields.push(...escrowProblems);
       throw new AppError(
         'PUBLICATION_BLOCKED',
-        { rules: [...new Set(check.violations.map((v) => v.ruleId))].join(', ') },
+        { rules: [...new Set(fields.map((f) => f.ruleId ?? ''))].join(', ') },
         fields,
       );
     }

@@ -8,6 +8,8 @@ import { isOversight } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { idParams } from '../registry/schemas';
 import { createProject } from './create-project';
+import { keyHolderCandidates, setKeyEscrow } from './key-escrow';
+import { loadForChange } from './load-draft';
 import { MAX_DOCUMENT_BYTES } from './document-content';
 import { presentProject } from './present-project';
 import { publishProject } from './publish-project';
@@ -15,6 +17,8 @@ import { listActiveParties, listProjects } from './repo';
 import {
   documentParams,
   documentView,
+  keyEscrowBody,
+  keyHolderCandidatesView,
   listProjectsQuery,
   partiesView,
   projectBody,
@@ -182,6 +186,45 @@ export const projectRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request) => {
       const viewer = requireUser(request.viewer);
       await publishProject(s, viewer, request.params.id);
+      return present(viewer, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/projects/:id/key-holder-candidates',
+    {
+      config: { access: parties },
+      schema: {
+        tags: ['projects'],
+        summary: '可指定的密钥保管人 / Users who may be named key holders',
+        params: idParams,
+        response: { 200: keyHolderCandidatesView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const viewer = requireUser(request.viewer);
+      const project = await s.db.transaction((tx) => loadForChange(tx, viewer, request.params.id, 'edit'));
+      return { items: await keyHolderCandidates(s.db, project, s.clock.now()) };
+    },
+  );
+
+  app.put(
+    '/api/projects/:id/key-escrow',
+    {
+      config: { access: parties },
+      schema: {
+        tags: ['projects'],
+        summary: '设定应急密钥恢复（k/n 密钥保管人）/ Set emergency key recovery (k of n key holders)',
+        description:
+          'Only while a draft. `{ threshold: null, holders: [] }` removes the escrow. Publication is refused while a holder has no usable encryption certificate or k is out of range (ADR 0015).',
+        params: idParams,
+        body: keyEscrowBody,
+        response: { 200: projectView, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const viewer = requireUser(request.viewer);
+      await setKeyEscrow(s, viewer, request.params.id, request.body);
       return present(viewer, request.params.id);
     },
   );

@@ -233,6 +233,50 @@ export const projectView = projectSummaryView.extend({
   /** For a draft: what publishing now would find (violations with the rule named, the minimum legal dates). */
   check: checkView.nullable(),
   abilities: projectAbilities,
+  /** Emergency recovery (ADR 0015): k of the named key holders can open a bid its bidder cannot; null: none. */
+  keyEscrow: z
+    .object({
+      threshold: z.number().int().nullable(),
+      holders: z.array(
+        z.object({
+          userId: z.string().uuid(),
+          name: z.string(),
+          role: z.string(),
+          organisationName: z.string().nullable(),
+          roleLabel: z.string(),
+          /** Whether the holder has a usable encryption certificate now (publication requires it). */
+          encryptionCertificate: z.boolean(),
+        }),
+      ),
+    })
+    .nullable(),
+});
+
+export const keyEscrowBody = z.object({
+  /** k: how many holders must act together (2 ≤ k ≤ n); null with no holders: no escrow. */
+  threshold: z.number().int().min(2).max(20).nullable(),
+  holders: z
+    .array(
+      z.object({
+        userId: z.string().uuid(),
+        /** Whom the holder acts for, as the documents say (交易中心, 监督部门, 代理机构…). */
+        roleLabel: text(40).min(1),
+      }),
+    )
+    .max(20),
+});
+export type KeyEscrowBody = z.infer<typeof keyEscrowBody>;
+
+export const keyHolderCandidatesView = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string().uuid(),
+      name: z.string(),
+      role: z.string(),
+      organisationName: z.string().nullable(),
+      encryptionCertificate: z.boolean(),
+    }),
+  ),
 });
 
 export const listProjectsQuery = z.object({

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { lots, projectDocuments, projects } from '../../db/schema';
+import { lots, projectDocuments, projectKeyHolders, projects } from '../../db/schema';
 import { fieldError } from '../../platform/errors/app-error';
 import { appendEvent } from '../../platform/events/append-event';
 import { actorOf, type UserViewer } from '../../platform/policy/actor';
@@ -41,6 +41,7 @@ export async function deleteProject(s: Services, viewer: UserViewer, projectId: 
     const project = await loadForChange(tx, viewer, projectId, 'delete');
     await tx.delete(lots).where(eq(lots.projectId, project.id));
     await tx.delete(projectDocuments).where(eq(projectDocuments.projectId, project.id));
+    await tx.delete(projectKeyHolders).where(eq(projectKeyHolders.projectId, project.id));
     await tx.delete(projects).where(eq(projects.id, project.id));
     await appendEvent(tx, s.clock, {
       type: 'project.deleted',

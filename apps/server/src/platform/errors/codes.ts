@@ -254,6 +254,36 @@ export const ERROR_CODES = {
     zh: '联合体签名校验失败（{reason}）：签名与投标声明或您的签名证书不符，未被接受',
     en: 'The consortium signature failed verification ({reason}): it does not match the bid statement or your signing certificate; it was not accepted',
   },
+  KEY_HOLDER_UNAVAILABLE: {
+    status: 409,
+    zh: '本项目指定的密钥保管人“{name}”没有可用的加密证书，暂不能密封投标；请联系采购代理机构',
+    en: 'The key holder "{name}" named by this project has no usable encryption certificate, so bids cannot be sealed now; contact the agency',
+  },
+  KEY_ESCROW_CHANGED: {
+    status: 409,
+    zh: '递交过程中密钥保管人的加密证书已更换，托管份额是为旧密钥封装的；请重新递交投标文件',
+    en: "A key holder's encryption certificate changed during this submission and the escrow was made for the old key; submit again",
+  },
+  KEY_ESCROW_MISMATCH: {
+    status: 422,
+    zh: '投标文件的密钥托管与本项目要求不符（是否托管、门限或保管人及其公钥），投标未被接受',
+    en: "The bid's key escrow does not match what this project requires (whether escrowed, the threshold, or the holders and their keys); it was not accepted",
+  },
+  RECOVERY_SHARE_REFUSED: {
+    status: 422,
+    zh: '恢复份额不被接受（{reason}）：它不是本投标、本保管人的份额',
+    en: 'The recovery share was refused ({reason}): it is not the share of this bid and this key holder',
+  },
+  RECOVERY_SHARE_RELEASED: {
+    status: 409,
+    zh: '您已释放过本投标的恢复份额',
+    en: 'You have already released your recovery share of this bid',
+  },
+  KEY_RECOVERY_FAILED: {
+    status: 422,
+    zh: '密钥恢复失败：已释放的份额不能重组出承诺的内容密钥，投标未被解密',
+    en: 'Key recovery failed: the released shares do not recombine to the committed content key; the bid was not decrypted',
+  },
   HALL_ROLE_REQUIRED: {
     status: 403,
     zh: '您在本开标大厅中没有执行此操作的身份（{role}）',

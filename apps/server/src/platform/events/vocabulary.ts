@@ -309,6 +309,24 @@ export const EVENTS = {
     payload: z.object({ projectId: z.string().uuid(), code: z.string(), title: z.string(), lots: z.number().int() }),
     summary: (p) => ({ zh: `修改采购项目“${p.title}”（${p.code}）`, en: `Project "${p.title}" (${p.code}) updated` }),
   }),
+  /** A draft's emergency recovery was set (ADR 0015): k and the key holders in share order; null k and no holders: none. */
+  'project.key_escrow_set': define({
+    version: 1,
+    payload: z.object({
+      projectId: z.string().uuid(),
+      code: z.string(),
+      title: z.string(),
+      threshold: z.number().int().nullable(),
+      holders: z.array(z.object({ userId: z.string().uuid(), name: z.string(), roleLabel: z.string() })),
+    }),
+    summary: (p) =>
+      p.threshold === null
+        ? { zh: `项目“${p.title}”（${p.code}）不托管投标密钥`, en: `Project "${p.title}" (${p.code}): no key escrow` }
+        : {
+            zh: `项目“${p.title}”（${p.code}）设定应急密钥恢复：${p.holders.length} 名保管人中任 ${p.threshold} 名`,
+            en: `Project "${p.title}" (${p.code}): emergency key recovery by any ${p.threshold} of ${p.holders.length} key holders`,
+          },
+  }),
   /** A draft project was deleted before publication (its code is not reused). */
   'project.deleted': define({
     version: 1,
@@ -561,6 +579,55 @@ export const EVENTS = {
       zh: `开始解密，截止 ${p.decryptionEndsAt}`,
       en: `Decryption started; it ends at ${p.decryptionEndsAt}`,
     }),
+  }),
+  /**
+   * Emergency recovery (ADR 0015): a key holder named by the project released its escrow share of a sealed bid, on
+   * the record, with its reason. Never the share itself.
+   */
+  'opening.recovery_share_released': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      holderUserId: z.string().uuid(),
+      holderName: z.string(),
+      roleLabel: z.string(),
+      reason: z.string(),
+      released: z.number().int(),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({
+      zh: `密钥保管人“${p.holderName}”释放应急恢复份额（${p.released}/${p.threshold}）：${p.reason}`,
+      en: `Key holder "${p.holderName}" released a recovery share (${p.released} of ${p.threshold}): ${p.reason}`,
+    }),
+  }),
+  /** k holders' shares recombined to the committed key and the bid was opened with it; the shares were deleted. */
+  'opening.bid_recovered': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      holderUserIds: z.array(z.string().uuid()),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({
+      zh: `${p.holderUserIds.length} 名密钥保管人共同恢复内容密钥，投标经应急恢复解密`,
+      en: `${p.holderUserIds.length} key holders recovered the content key together; the bid was opened by emergency recovery`,
+    }),
+  }),
+  /** k shares were in but the bid could not be opened with them (bad escrow, window closed…); the shares were deleted. */
+  'opening.recovery_failed': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: z.string().uuid(),
+      organisationId: z.string().uuid(),
+      reason: z.string(),
+      threshold: z.number().int(),
+    }),
+    summary: (p) => ({ zh: `应急密钥恢复失败（${p.reason}）`, en: `Emergency key recovery failed (${p.reason})` }),
   }),
   /** A bid's content key was released (by its bidder, or recombined by key holders). Never the key itself. */
   'opening.key_released': define({

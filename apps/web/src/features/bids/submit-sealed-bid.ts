@@ -80,7 +80,8 @@ function upload(
 
 /**
  * The whole browser side of C9 for one lot: start a submission (the server's nonce and our own encryption key),
- * package the price sheet and files, seal them (fresh content key, wrapped for our own key; signature), upload the
+ * package the price sheet and files, seal them (fresh content key, wrapped for our own key, escrowed k-of-n among the
+ * project's key holders when it names them; signature), upload the
  * ciphertext with tus, then complete with the envelope and get the signed receipt. For a consortium bid the
  * composition the server issued is sealed into the statement and the submission then waits for the members.
  */
@@ -124,6 +125,11 @@ export async function submitSealedBid(params: {
     signingKey: params.keys.signing.privateKey,
     context: start.context,
     consortium: start.consortium,
+    // Emergency recovery (ADR 0015): the content key is also split k-of-n for the holders the server issued.
+    escrow: start.keyEscrow && {
+      threshold: start.keyEscrow.threshold,
+      holders: start.keyEscrow.holders.map((h) => ({ holderId: h.holderId, publicKey: h.publicKey })),
+    },
     plaintext: counted(),
   });
   const parts: BlobPart[] = [];

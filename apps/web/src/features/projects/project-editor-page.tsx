@@ -23,6 +23,7 @@ import { errorText } from '../../api/errors';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { DocumentsCard } from './documents-card';
+import { KeyEscrowCard } from './key-escrow-card';
 import { beijingText, toFormPath, yuanText } from './format';
 import { HallLinks } from '../opening/hall-links';
 import { LotsEditor } from './lots-editor';
@@ -277,6 +278,9 @@ export default function ProjectEditorPage() {
         </Card>
 
         {project && <DocumentsCard project={project} onChange={load} />}
+
+        {/* Its own route: saving it leaves unsaved edits of the form above alone. */}
+        {project && <KeyEscrowCard project={project} onChange={setProject} />}
 
         {editable && (
           <Card title={t('projects.publication')}>
