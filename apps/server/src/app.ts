@@ -41,6 +41,7 @@ import { notificationRoutes } from './modules/notifications/routes';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { projectRoutes } from './modules/projects/routes';
+import { recordingRoutes } from './modules/recordings/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { registryRoutes } from './modules/registry/routes';
 import { supplierRoutes } from './modules/suppliers/routes';
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     deskRoutes,
     barredRoutes,
     notificationRoutes,
+    recordingRoutes,
   ]) {
     await app.register(plugin, { services });
   }

@@ -1,6 +1,7 @@
 import type { MessageKey } from './messages-zh';
 import { certificatesEn } from '../features/certificates/messages';
 import { consortiumEn } from '../features/bids/consortium-messages';
+import { recordingsEn } from '../features/recordings/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -421,4 +422,5 @@ export const en = {
   'common.sessionExpired': 'Your session has expired; please log in again',
   ...certificatesEn,
   ...consortiumEn,
+  ...recordingsEn,
 } satisfies Record<MessageKey, string>;

@@ -1,5 +1,6 @@
 import { certificatesZh } from '../features/certificates/messages';
 import { consortiumZh } from '../features/bids/consortium-messages';
+import { recordingsZh } from '../features/recordings/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -416,6 +417,7 @@ export const zh = {
   'common.sessionExpired': '登录已过期，请重新登录',
   ...certificatesZh,
   ...consortiumZh,
+  ...recordingsZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -13,3 +13,4 @@ export * from './documents';
 export * from './barred';
 export * from './notifications';
 export * from './bid-consortia';
+export * from './recordings';

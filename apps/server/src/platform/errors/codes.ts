@@ -254,6 +254,26 @@ export const ERROR_CODES = {
     zh: '联合体签名校验失败（{reason}）：签名与投标声明或您的签名证书不符，未被接受',
     en: 'The consortium signature failed verification ({reason}): it does not match the bid statement or your signing certificate; it was not accepted',
   },
+  HALL_ROLE_REQUIRED: {
+    status: 403,
+    zh: '您在本包开标大厅中没有执行此操作的身份（{role}）',
+    en: 'You do not have the role this needs in the opening hall of this lot ({role})',
+  },
+  RECORDING_CHUNK_OUT_OF_ORDER: {
+    status: 409,
+    zh: '录像分段须按顺序上传：下一段应为第 {expected} 段，收到第 {seq} 段',
+    en: 'Recording chunks must be uploaded in order: the next is {expected}, this was {seq}',
+  },
+  RECORDING_CHUNK_CONFLICT: {
+    status: 409,
+    zh: '第 {seq} 段录像已保存且内容不同（摘要不一致），不能覆盖',
+    en: 'Chunk {seq} of this recording is already stored with different content (hash differs); it cannot be replaced',
+  },
+  RECORDING_STOPPED: {
+    status: 409,
+    zh: '录像已结束，不能再上传新的分段',
+    en: 'The recording has stopped; no new chunks can be added',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
