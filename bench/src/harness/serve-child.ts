@@ -6,6 +6,8 @@ export interface StartedServer {
   port: number;
   /** Anything the benchmark needs to drive it (e.g. a login), passed back with the ready message. */
   facts?: Record<string, string>;
+  /** Operations the benchmark may ask the server's process to run (ChildServer.call), by name. */
+  calls?: Record<string, (arg: string) => Promise<string>>;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,16 @@ export function serveChild(start: () => Promise<StartedServer>): void {
   process.on('message', (message) => {
     if (!isToChild(message)) return;
     if (message.type === 'stop') void stop(0);
-    else {
+    else if (message.type === 'call') {
+      const { id, name, arg } = message;
+      const call = server?.calls?.[name];
+      if (!call) send({ type: 'answer', id, value: '', error: `no call "${name}"` });
+      else
+        call(arg).then(
+          (value) => send({ type: 'answer', id, value }),
+          (error: unknown) => send({ type: 'answer', id, value: '', error: String(error) }),
+        );
+    } else {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', micros: user + system });
     }

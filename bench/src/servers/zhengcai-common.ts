@@ -23,6 +23,8 @@ export function serveZhengcai(
   env: Record<string, string | undefined>,
   prepare: (app: PreparedApp) => Promise<Record<string, string>>,
   options: { startBackground: boolean } = { startBackground: false },
+  /** Operations the benchmark may run in this process (StartedServer.calls), read once the server is ready. */
+  calls?: () => Record<string, (arg: string) => Promise<string>>,
 ): void {
   serveChild(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'zc-bench-'));
@@ -46,6 +48,7 @@ export function serveZhengcai(
       return {
         port: address.port,
         facts: { ...facts, database: database.kind },
+        ...(calls ? { calls: calls() } : {}),
         async close() {
           await built.app.close();
           await database.close();
