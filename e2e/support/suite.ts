@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/seed/demo-city-data';
-import { closeBrowser, openBrowser } from './browser';
+import { closeBrowser, openBrowser, type BrowserOptions } from './browser';
 import { startServer, type RunningServer } from './server';
 
 /** The demo city the server seeds (apps/server/src/seed): one source for logins, names and the password. */
@@ -23,11 +23,11 @@ export interface Suite {
  * One spec file = one fresh server (its own database) and one browser. Each test starts logged out: cookies are
  * cleared after every test, so no test depends on another's session.
  */
-export function useSuite(): Suite {
+export function useSuite(options: BrowserOptions = {}): Suite {
   const suite: Partial<Suite> = {};
   beforeAll(async () => {
     suite.server = await startServer();
-    suite.browser = await openBrowser();
+    suite.browser = await openBrowser(undefined, options);
   });
   afterEach(async () => {
     if (!suite.browser || !suite.server) return;
