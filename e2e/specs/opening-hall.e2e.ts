@@ -70,13 +70,15 @@ async function actionResult(page: Page): Promise<string> {
 
 describe('the remote opening hall', () => {
   const suite = useSuite({
-    CLOCK_ACCELERATION: String(ACCELERATION),
-    DEMO_OPENING_IN_MINUTES: String(OPENING_IN_MINUTES),
-    DEMO_OPENING_WINDOW_MINUTES: String(WINDOW_MINUTES),
-    // Sessions must outlast the accelerated clock's hours.
-    SESSION_IDLE_MINUTES: '100000',
-    SESSION_MAX_MINUTES: '100000',
-    JOB_POLL_MS: '250',
+    env: {
+      CLOCK_ACCELERATION: String(ACCELERATION),
+      DEMO_OPENING_IN_MINUTES: String(OPENING_IN_MINUTES),
+      DEMO_OPENING_WINDOW_MINUTES: String(WINDOW_MINUTES),
+      // Sessions must outlast the accelerated clock's hours.
+      SESSION_IDLE_MINUTES: '100000',
+      SESSION_MAX_MINUTES: '100000',
+      JOB_POLL_MS: '250',
+    },
   });
 
   it('opens, decrypts in the bidders’ browsers, reads out live, objects, signs and publishes', async () => {

@@ -11,11 +11,19 @@ export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url)
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+export interface BrowserOptions {
+  /**
+   * Chromium's fake camera and microphone (a test pattern and a beep) and automatic consent to getUserMedia and
+   * getDisplayMedia: for recording tests. Off by default.
+   */
+  fakeMedia?: boolean;
+}
+
 /**
  * A fresh browser profile (a person's own browser), launched as ENGINEERING.md's "known traps" prescribes:
  * `npx playwright install` cannot work here, so it is Debian's Chromium on a new temporary profile directory.
  */
-export async function openBrowser(viewport = DESKTOP): Promise<BrowserContext> {
+export async function openBrowser(viewport = DESKTOP, options: BrowserOptions = {}): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
   const profile = mkdtempSync(join(tmpdir(), 'zc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +39,13 @@ export async function openBrowser(viewport = DESKTOP): Promise<BrowserContext> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMedia
+        ? [
+            '--use-fake-device-for-media-stream',
+            '--use-fake-ui-for-media-stream',
+            '--autoplay-policy=no-user-gesture-required',
+          ]
+        : []),
     ],
   });
   profiles.set(context, profile);

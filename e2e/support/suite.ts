@@ -1,7 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../apps/server/src/seed/demo-city-data';
-import { closeBrowser, openBrowser } from './browser';
+import { closeBrowser, openBrowser, type BrowserOptions } from './browser';
 import { startServer, type RunningServer } from './server';
 
 /** The demo city the server seeds (apps/server/src/seed): one source for logins, names and the password. */
@@ -20,14 +20,15 @@ export interface Suite {
 }
 
 /**
- * One spec file = one fresh server (its own database; `serverEnv` is added to its environment) and one browser.
+ * One spec file = one fresh server (its own database; `options.env` is added to its
+ * environment; `options.browser` e.g. turns on fake media devices) and one browser.
  * Each test starts logged out: cookies are cleared after every test, so no test depends on another's session.
  */
-export function useSuite(serverEnv: Record<string, string> = {}): Suite {
+export function useSuite(options: { env?: Record<string, string>; browser?: BrowserOptions } = {}): Suite {
   const suite: Partial<Suite> = {};
   beforeAll(async () => {
-    suite.server = await startServer(serverEnv);
-    suite.browser = await openBrowser();
+    suite.server = await startServer(options.env ?? {});
+    suite.browser = await openBrowser(undefined, options.browser ?? {});
   });
   afterEach(async () => {
     if (!suite.browser || !suite.server) return;

@@ -41,6 +41,7 @@ import { notificationRoutes } from './modules/notifications/routes';
 import { opsRoutes } from './modules/ops/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { projectRoutes } from './modules/projects/routes';
+import { recordingRoutes } from './modules/recordings/routes';
 import { noticeRoutes } from './modules/notices/routes';
 import { openingRoutes } from './modules/opening/routes';
 import { recoveryRoutes } from './modules/opening/recovery-routes';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     notificationRoutes,
     openingRoutes,
     recoveryRoutes,
+    recordingRoutes,
   ]) {
     await app.register(plugin, { services });
   }

@@ -17,11 +17,16 @@ import {
   expertConflicts,
   expertProfiles,
   ledgerHead,
+  lots,
+  openingRecordingChunks,
+  openingRecordings,
   organisations,
+  projects,
   supplierQualifications,
   users,
 } from '../src/db/schema';
 import { issueTestCertificates, publishedProject } from './support/bids';
+import { publishedProject as publishedTender } from './support/published-project';
 import { projectFixture } from './support/project-fixture';
 import { multipartFile, pdfBytes } from './support/multipart';
 import { projectBody } from './support/project-body';
@@ -464,6 +469,69 @@ const tusHeaders = (submissionId: string): Record<string, string> => ({
   'tus-resumable': '1.0.0',
   'upload-length': '100',
   'upload-metadata': `submissionId ${Buffer.from(submissionId).toString('base64')}`,
+});
+
+/**
+ * A lot of a published project whose opening the caller hosts when it can (an agency user: its agency's project; a
+ * purchaser: its own project without an agency); for other callers, someone else's.
+ */
+async function hostedLot(t: TestApp, me: Me | null): Promise<{ projectId: string; lotId: string }> {
+  const org = me?.organisationId ?? undefined;
+  const { project } = await publishedTender(
+    t,
+    me?.role === 'agency' && org
+      ? { agencyOrganisationId: org }
+      : me?.role === 'purchaser' && org
+        ? { purchaserOrganisationId: org, agencyOrganisationId: null }
+        : {},
+  );
+  const [lot] = await t.services.db.select().from(lots).where(eq(lots.projectId, project.id));
+  if (!lot) throw new Error('no lot');
+  return { projectId: project.id, lotId: lot.id };
+}
+
+/** The bytes of the one chunk every test recording holds. */
+const RECORDED = Buffer.from('\x1aE\xdf\xa3 a recorded chunk');
+
+/** A recording with one chunk: the caller's own when it hosts the lot ('own'), else another host's. */
+async function recordingOf(t: TestApp, me: Me | null, whose: 'own' | 'other'): Promise<string> {
+  const own = whose === 'own' && me !== null && (me.role === 'agency' || me.role === 'purchaser');
+  const { projectId, lotId } = await hostedLot(t, own ? me : null);
+  const [project] = await t.services.db
+    .select({ agency: projects.agencyOrganisationId, purchaser: projects.purchaserOrganisationId })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  const hostOrg = project?.agency ?? project?.purchaser ?? '';
+  const host = own && me ? me : await newUser(t, project?.agency ? 'agency' : 'purchaser', { organisationId: hostOrg });
+  const hostId = 'userId' in host ? host.userId : host.id;
+  const blob = await t.services.blobs.put(RECORDED);
+  const now = t.clock.now();
+  const [rec] = await t.services.db
+    .insert(openingRecordings)
+    .values({
+      projectId,
+      lotId,
+      startedByUserId: hostId,
+      organisationId: hostOrg,
+      mimeType: 'video/webm',
+      state: 'recording',
+      chunkCount: 1,
+      totalBytes: RECORDED.length,
+      startedAt: now,
+    })
+    .returning({ id: openingRecordings.id });
+  if (!rec) throw new Error('no recording');
+  await t.services.db
+    .insert(openingRecordingChunks)
+    .values({ recordingId: rec.id, seq: 0, sha256: blob.hash, size: blob.size, eventSeq: 1, receivedAt: now });
+  return rec.id;
+}
+
+const chunkUpload = (id: string, seq: number): Request => ({
+  method: 'PUT',
+  url: `/api/recordings/${id}/chunks/${seq}`,
+  payload: Buffer.from('the next chunk'),
+  headers: { 'content-type': 'application/octet-stream' },
 });
 
 const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(me.role);
@@ -1735,6 +1803,65 @@ const MATRIX: readonly Row[] = [
     resource: 'a hall whose record is not published yet',
     expect: [404, 404, 404, 404, 404, 404, 404, 404, 404],
     build: async (t, me) => get(`/api/openings/${(await hallFor(t, me, { state: 'read_out' })).lotId}/record.pdf`),
+  },
+  // Recordings of the opening (issue 4 point 8): the host records; only oversight plays back, others get 404.
+  {
+    route: 'POST /api/recordings',
+    resource: 'a lot whose opening I host (others: any lot)',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post('/api/recordings', { lotId: (await hostedLot(t, me)).lotId, mimeType: 'video/webm;codecs=vp8,opus' }),
+  },
+  {
+    route: 'PUT /api/recordings/:id/chunks/:seq',
+    resource: 'my own recording (the next chunk)',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => chunkUpload(await recordingOf(t, me, 'own'), 1),
+  },
+  {
+    route: 'PUT /api/recordings/:id/chunks/:seq',
+    resource: "another host's recording",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => chunkUpload(await recordingOf(t, me, 'other'), 1),
+  },
+  {
+    route: 'POST /api/recordings/:id/stop',
+    resource: "another host's recording",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/recordings/${await recordingOf(t, me, 'other')}/stop`),
+  },
+  {
+    route: 'POST /api/recordings/:id/stop',
+    resource: 'my own recording',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/recordings/${await recordingOf(t, me, 'own')}/stop`),
+  },
+  {
+    route: 'GET /api/recordings',
+    resource: "a lot's recordings",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) => {
+      const id = await recordingOf(t, me, 'other');
+      const [rec] = await t.services.db.select().from(openingRecordings).where(eq(openingRecordings.id, id));
+      return get(`/api/recordings?lotId=${rec?.lotId ?? ''}`, (res) =>
+        expect(res.json<{ items: { id: string }[] }>().items.map((r) => r.id)).toEqual([id]),
+      );
+    },
+  },
+  {
+    route: 'GET /api/recordings/:id',
+    resource: "a host's recording (the host too: playback is for oversight)",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) => get(`/api/recordings/${await recordingOf(t, me, 'own')}`),
+  },
+  {
+    route: 'GET /api/recordings/:id/media',
+    resource: "a host's recording (the host too: playback is for oversight)",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 200],
+    build: async (t, me) =>
+      get(`/api/recordings/${await recordingOf(t, me, 'own')}/media`, (res) =>
+        expect(res.rawPayload.equals(RECORDED)).toBe(true),
+      ),
   },
 ];
 

@@ -734,6 +734,75 @@ const CASES: Case[] = [
     status: 404,
     code: 'NOT_FOUND',
   },
+  // Recordings of the opening (issue 4 point 8).
+  ...bodyCases(
+    'POST /api/recordings',
+    'agency',
+    () => ({ lotId: UNKNOWN_ID, mimeType: 'video/webm;codecs=vp8,opus' }),
+    [
+      ['lotId', REMOVE, 'missing'],
+      ['lotId', 'lot-1', 'not a UUID'],
+      ['mimeType', REMOVE, 'missing'],
+      ['mimeType', 'text/html', 'not a media type'],
+      ['mimeType', `video/${long(100)}`, 'too long'],
+      ['mimeType', 42, 'a number'],
+    ],
+  ),
+  {
+    name: 'POST /api/recordings: a lot that does not exist',
+    as: 'agency',
+    req: { method: 'POST', url: '/api/recordings', json: { lotId: UNKNOWN_ID, mimeType: 'video/webm' } },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  ...(
+    [
+      ['-1', 'negative'],
+      ['1.5', 'not whole'],
+      ['abc', 'not a number'],
+      ['100001', 'too large'],
+    ] as const
+  ).map(([seq, label]): Case => ({
+    name: `PUT /api/recordings/:id/chunks/:seq: seq ${label}`,
+    as: 'agency',
+    req: {
+      method: 'PUT',
+      url: `/api/recordings/${UNKNOWN_ID}/chunks/${seq}`,
+      raw: Buffer.from('chunk'),
+      headers: { 'content-type': 'application/octet-stream' },
+    },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['params.seq'],
+  })),
+  {
+    name: 'PUT /api/recordings/:id/chunks/:seq: a recording that does not exist',
+    as: 'agency',
+    req: {
+      method: 'PUT',
+      url: `/api/recordings/${UNKNOWN_ID}/chunks/0`,
+      raw: Buffer.from('chunk'),
+      headers: { 'content-type': 'application/octet-stream' },
+    },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'PUT /api/recordings/:id/chunks/:seq: a JSON body instead of bytes',
+    as: 'agency',
+    req: { method: 'PUT', url: `/api/recordings/${UNKNOWN_ID}/chunks/0`, json: { bytes: 'AAAA' } },
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  query('/api/recordings', 'supervisor', 'lotId', 'missing'),
+  query('/api/recordings?lotId=12', 'supervisor', 'lotId', 'not a UUID'),
+  {
+    name: 'GET /api/recordings: a lot that does not exist',
+    as: 'supervisor',
+    req: { method: 'GET', url: `/api/recordings?lotId=${UNKNOWN_ID}` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
 ];
 
 /** Input that once answered 500 or fastify's own body (NUL, lone surrogates, malformed URLs); now ordinary cases. */

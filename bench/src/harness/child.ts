@@ -12,10 +12,13 @@ export interface ChildServer {
   cpuMicros(): Promise<number>;
   /** Moves the server's clock forward (servers started with a movable clock only); returns its new time. */
   advanceClock(ms: number): Promise<Date>;
+  /** Runs one of the server's named `calls` in its process (serve-child.ts) and returns its answer. */
+  call(name: string, arg?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 90_000;
+/** How long a server may take to start (migrations, seeding); BENCH_READY_SECONDS raises it on a loaded machine. */
+const READY_TIMEOUT_MS = Number(process.env.BENCH_READY_SECONDS ?? '90') * 1000;
 const STOP_TIMEOUT_MS = 15_000;
 /** The tsx loader, resolved here so the child finds it whatever its working directory. */
 const tsxLoader = import.meta.resolve('tsx');
@@ -35,6 +38,7 @@ export async function startChild(script: string, env: Record<string, string> = {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let calls = 0;
   const stop = deferCleanup(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     if (child.connected) child.send({ type: 'stop' } satisfies ToChild);
@@ -83,6 +87,20 @@ export async function startChild(script: string, env: Record<string, string> = {
         const message = await reply;
         if (message.type !== 'clock') throw new Error(`${script}: unexpected ${message.type}`);
         return new Date(message.now);
+      },
+      async call(name, arg = '') {
+        const id = ++calls;
+        const answer = new Promise<string>((resolve, reject) => {
+          const onMessage = (message: unknown) => {
+            if (!isFromChild(message) || message.type !== 'answer' || message.id !== id) return;
+            child.off('message', onMessage);
+            if (message.error) reject(new Error(`${script}: ${message.error}`));
+            else resolve(message.value);
+          };
+          child.on('message', onMessage);
+        });
+        child.send({ type: 'call', id, name, arg } satisfies ToChild);
+        return answer;
       },
       stop,
     };

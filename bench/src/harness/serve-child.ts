@@ -8,6 +8,8 @@ export interface StartedServer {
   facts?: Record<string, string>;
   /** Servers run on a movable clock (harness/offset-clock.ts): moves it forward and returns the new time. */
   advanceClock?(ms: number): Date;
+  /** Operations the benchmark may ask the server's process to run (ChildServer.call), by name. */
+  calls?: Record<string, (arg: string) => Promise<string>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,15 @@ export function serveChild(start: () => Promise<StartedServer>): void {
     else if (message.type === 'advance_clock') {
       if (server?.advanceClock) send({ type: 'clock', now: server.advanceClock(message.ms).toISOString() });
       else send({ type: 'failed', message: 'this server has no movable clock' });
+    } else if (message.type === 'call') {
+      const { id, name, arg } = message;
+      const call = server?.calls?.[name];
+      if (!call) send({ type: 'answer', id, value: '', error: `no call "${name}"` });
+      else
+        call(arg).then(
+          (value) => send({ type: 'answer', id, value }),
+          (error: unknown) => send({ type: 'answer', id, value: '', error: String(error) }),
+        );
     } else {
       const { user, system } = process.cpuUsage();
       send({ type: 'cpu', micros: user + system });

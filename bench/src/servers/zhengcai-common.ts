@@ -25,6 +25,8 @@ export function serveZhengcai(
   env: Record<string, string | undefined>,
   prepare: (app: PreparedApp) => Promise<Record<string, string>>,
   options: { startBackground: boolean; clock?: OffsetClock } = { startBackground: false },
+  /** Operations the benchmark may run in this process (StartedServer.calls), read once the server is ready. */
+  calls?: () => Record<string, (arg: string) => Promise<string>>,
 ): void {
   const clock = options.clock;
   serveChild(async () => {
@@ -55,6 +57,7 @@ export function serveZhengcai(
         port: address.port,
         facts: { ...facts, database: database.kind },
         ...(clock ? { advanceClock: (ms: number) => clock.advance(ms) } : {}),
+        ...(calls ? { calls: calls() } : {}),
         async close() {
           await built.app.close();
           await database.close();

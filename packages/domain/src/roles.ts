@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   revokeCertificates: ['centre', 'admin'],
   /** See every certificate the platform CA issued. */
   listCertificates: ['centre', 'supervisor', 'admin'],
+  /** Play back the recordings of openings (issue 4 point 8). */
+  watchRecordings: ['centre', 'supervisor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import { certificatesEn } from '../features/certificates/messages';
 import { consortiumEn } from '../features/bids/consortium-messages';
 import { keyEscrowEn } from '../features/projects/key-escrow-messages';
 import { openingEn } from '../features/opening/messages';
+import { recordingsEn } from '../features/recordings/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -425,4 +426,5 @@ export const en = {
   ...consortiumEn,
   ...keyEscrowEn,
   ...openingEn,
+  ...recordingsEn,
 } satisfies Record<MessageKey, string>;

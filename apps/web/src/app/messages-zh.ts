@@ -2,6 +2,7 @@ import { certificatesZh } from '../features/certificates/messages';
 import { consortiumZh } from '../features/bids/consortium-messages';
 import { keyEscrowZh } from '../features/projects/key-escrow-messages';
 import { openingZh } from '../features/opening/messages';
+import { recordingsZh } from '../features/recordings/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -420,6 +421,7 @@ export const zh = {
   ...consortiumZh,
   ...keyEscrowZh,
   ...openingZh,
+  ...recordingsZh,
 };
 
 export type MessageKey = keyof typeof zh;

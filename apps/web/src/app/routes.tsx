@@ -31,6 +31,7 @@ const QuestionsDeskPage = lazy(() => import('../features/documents/questions-des
 const BarredPage = lazy(() => import('../features/barred/barred-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HallPage = lazy(() => import('../features/opening/hall-page'));
+const RecordingsPage = lazy(() => import('../features/recordings/recordings-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -79,6 +80,8 @@ export function AppRoutes() {
         <Route path="projects/:projectId/questions" element={page(<QuestionsDeskPage />)} />
         <Route path="barred" element={page(<BarredPage />)} />
         <Route path="notifications" element={page(<NotificationsPage />)} />
+        <Route path="recordings" element={page(<RecordingsPage />)} />
+        <Route path="recordings/:lotId" element={page(<RecordingsPage />)} />
         <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
         <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
         <Route path="consortium-requests" element={page(<ConsortiumRequestsPage />)} />

@@ -8,7 +8,13 @@ const me = (role: Role, abilities: Partial<Me['abilities']> = {}): Me => ({
   organisation: null,
   csrfToken: 'csrf',
   via: 'session',
-  abilities: { reviewRegistrations: false, manageAccounts: false, verifyLedger: false, ...abilities },
+  abilities: {
+    reviewRegistrations: false,
+    manageAccounts: false,
+    verifyLedger: false,
+    watchRecordings: false,
+    ...abilities,
+  },
 });
 
 const keys = (m: Me) => workspaceMenu(m, (k) => zh[k]).map((item) => String(item?.key));
@@ -65,8 +71,15 @@ describe('the workspace navigation', () => {
   });
 
   it('gives purchasers and agencies their projects', () => {
-    expect(keys(me('purchaser'))).toEqual(['overview', 'projects', 'certificates', 'tokens', 'password']);
+    expect(keys(me('purchaser'))).toEqual(['overview', 'projects', 'recordings', 'certificates', 'tokens', 'password']);
     expect(keys(me('agency'))).toContain('projects');
     expect(keys(me('supplier'))).not.toContain('projects');
+  });
+
+  it('gives the opening recordings to hosts (purchasers, agencies) and to whoever the server lets play them back', () => {
+    expect(keys(me('agency'))).toContain('recordings');
+    expect(keys(me('supervisor', { watchRecordings: true }))).toContain('recordings');
+    expect(keys(me('centre'))).not.toContain('recordings');
+    for (const role of ['supplier', 'expert', 'finance'] as const) expect(keys(me(role))).not.toContain('recordings');
   });
 });

@@ -12,6 +12,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Me } from './auth';
@@ -40,6 +41,12 @@ const ENTRIES: Entry[] = [
     label: 'menu.consortiumRequests',
     icon: <ApartmentOutlined />,
     when: (me) => me.user.role === 'supplier',
+  },
+  {
+    path: 'recordings',
+    label: 'menu.recordings',
+    icon: <VideoCameraOutlined />,
+    when: (me) => me.user.role === 'agency' || me.user.role === 'purchaser' || me.abilities.watchRecordings,
   },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {

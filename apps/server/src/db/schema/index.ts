@@ -15,3 +15,4 @@ export * from './notifications';
 export * from './bid-consortia';
 export * from './key-escrow';
 export * from './opening';
+export * from './recordings';

@@ -21,6 +21,7 @@ export function presentMe(viewer: UserViewer): z.infer<typeof meResponse> {
       reviewRegistrations: roleMay(viewer.role, 'reviewRegistrations'),
       manageAccounts: roleMay(viewer.role, 'manageAccounts'),
       verifyLedger: roleMay(viewer.role, 'verifyLedger'),
+      watchRecordings: roleMay(viewer.role, 'watchRecordings'),
     },
   };
 }

@@ -45,7 +45,12 @@ export const meResponse = z.object({
   csrfToken: z.string().nullable(),
   via: z.enum(['session', 'token']),
   /** What the caller may do at all (the web app shows only these workspace pages). */
-  abilities: z.object({ reviewRegistrations: z.boolean(), manageAccounts: z.boolean(), verifyLedger: z.boolean() }),
+  abilities: z.object({
+    reviewRegistrations: z.boolean(),
+    manageAccounts: z.boolean(),
+    verifyLedger: z.boolean(),
+    watchRecordings: z.boolean(),
+  }),
 });
 
 export const changePasswordBody = z.object({

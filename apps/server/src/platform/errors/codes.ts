@@ -346,6 +346,21 @@ export const ERROR_CODES = {
     en: 'The signature failed verification ({reason}); sign the current content again with your usable signing certificate',
   },
   ALREADY_SIGNED: { status: 409, zh: '您已签署本开标记录', en: 'You have already signed this record' },
+  RECORDING_CHUNK_OUT_OF_ORDER: {
+    status: 409,
+    zh: '录像分段须按顺序上传：下一段应为第 {expected} 段，收到第 {seq} 段',
+    en: 'Recording chunks must be uploaded in order: the next is {expected}, this was {seq}',
+  },
+  RECORDING_CHUNK_CONFLICT: {
+    status: 409,
+    zh: '第 {seq} 段录像已保存且内容不同（摘要不一致），不能覆盖',
+    en: 'Chunk {seq} of this recording is already stored with different content (hash differs); it cannot be replaced',
+  },
+  RECORDING_STOPPED: {
+    status: 409,
+    zh: '录像已结束，不能再上传新的分段',
+    en: 'The recording has stopped; no new chunks can be added',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -746,6 +746,52 @@ export const EVENTS = {
     }),
     summary: () => ({ zh: '开标记录已公布', en: 'Opening record published' }),
   }),
+  /**
+   * The host began recording a lot's opening (开标过程录像, issue 4 point 8). Subject `opening:<lotId>`; oversight
+   * audience (supervisors, centre and administrators play recordings back).
+   */
+  'opening.recording_started': define({
+    version: 1,
+    payload: z.object({
+      recordingId: z.string().uuid(),
+      projectId: z.string().uuid(),
+      lotId: z.string().uuid(),
+      mimeType: z.string(),
+    }),
+    summary: () => ({ zh: '开标过程开始录像', en: 'Recording of the opening started' }),
+  }),
+  /**
+   * One chunk of an opening's recording reached the blob store: its SHA-256 (= blob key), size and sequence number,
+   * so any copy of the recording can be checked chunk by chunk against the ledger.
+   */
+  'opening.recording_chunk': define({
+    version: 1,
+    payload: z.object({
+      recordingId: z.string().uuid(),
+      lotId: z.string().uuid(),
+      seq: z.number().int().nonnegative(),
+      sha256: z.string(),
+      size: z.number().int().nonnegative(),
+    }),
+    summary: (p) => ({
+      zh: `开标录像第 ${p.seq + 1} 段已保存（摘要 ${p.sha256.slice(0, 16)}…）`,
+      en: `Opening recording chunk ${p.seq + 1} stored (hash ${p.sha256.slice(0, 16)}…)`,
+    }),
+  }),
+  /** The host stopped recording; the recording is the chunks 0…chunkCount−1. */
+  'opening.recording_stopped': define({
+    version: 1,
+    payload: z.object({
+      recordingId: z.string().uuid(),
+      lotId: z.string().uuid(),
+      chunkCount: z.number().int().nonnegative(),
+      totalBytes: z.number().int().nonnegative(),
+    }),
+    summary: (p) => ({
+      zh: `开标录像结束，共 ${p.chunkCount} 段`,
+      en: `Recording of the opening stopped (${p.chunkCount} chunks)`,
+    }),
+  }),
 };
 
 export type EventType = keyof typeof EVENTS;

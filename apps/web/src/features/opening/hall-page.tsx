@@ -24,6 +24,7 @@ import { HallActions } from './hall-actions';
 import { hallApi } from './hall-api';
 import { formatCountdown, windowRemainingMs } from './hall-format';
 import { HallProgress, ObjectionsCard, ReadOutTable } from './hall-sections';
+import { HallSidePanels } from './hall-side-panels';
 import type { HallState, HallView } from './types';
 import './hall.css';
 import { useHall, useServerNow, type Hall } from './use-hall';
@@ -207,11 +208,7 @@ export default function HallPage() {
               <HallActions view={view} onChanged={hall.reload} onReleasing={setReleasing} />
             )}
             <HallProgress view={view} releasing={releasing} />
-            {/*
-              Slot for the host's recorder and the supervisors' playback (features/recordings: <HallRecorder />),
-              and for the emergency-recovery panel (B1, key holders releasing shares). Provided by other work:
-              put them here, each rendering nothing when it does not apply.
-            */}
+            <HallSidePanels view={view} onChanged={hall.reload} />
             <Card title={t('opening.events')} size="small" data-testid="hall-events">
               {hall.events.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('opening.noEvents')} />
