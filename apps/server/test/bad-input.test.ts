@@ -126,8 +126,15 @@ const apiRoutes = (t: TestApp): RouteEntry[] =>
 const admittedRole = (r: RouteEntry): Role | null =>
   'public' in r.access ? null : r.access.roles === 'any' ? 'supplier' : (r.access.roles[0] ?? null);
 /** Every path parameter (`:id`, `:lotId`, `:submissionId`…) filled with the same value. */
-const fillParams = (url: string, id: string) => url.replace(/:[A-Za-z]+\b/g, id);
-const paramNames = (url: string) => [...url.matchAll(/:([A-Za-z]+)\b/g)].map((m) => `params.${m[1] ?? ''}`);
+/** Path parameters that are numbers, not ids (a recording's chunk number): filled with 0, checked by their own cases. */
+const NUMBER_PARAMS = new Set(['seq']);
+const fillParams = (url: string, id: string) =>
+  url.replace(/:([A-Za-z]+)\b/g, (_, name: string) => (NUMBER_PARAMS.has(name) ? '0' : id));
+const paramNames = (url: string) =>
+  [...url.matchAll(/:([A-Za-z]+)\b/g)]
+    .map((m) => m[1] ?? '')
+    .filter((name) => !NUMBER_PARAMS.has(name))
+    .map((name) => `params.${name}`);
 /** Routes that take a multipart/form-data upload. */
 const MULTIPART_ROUTES = new Set(['POST /api/projects/:id/documents', 'POST /api/suppliers/me/qualifications']);
 

@@ -41,3 +41,17 @@ export const INVALID_BID_REASONS = [
   'PACKAGE_SIGNATURE_INVALID',
 ] as const;
 export type InvalidBidReason = (typeof INVALID_BID_REASONS)[number];
+
+/** Each reason as the record, the event log and the hall say it (zh, en). */
+export const INVALID_BID_REASON_TEXT: Record<InvalidBidReason, { zh: string; en: string }> = {
+  NOT_DECRYPTED_IN_WINDOW: { zh: '未在解密时限内解密', en: 'Not decrypted within the decryption window' },
+  CIPHERTEXT_MISSING: { zh: '密文缺失', en: 'The ciphertext is missing' },
+  CIPHERTEXT_HASH_MISMATCH: { zh: '密文摘要与回执不符', en: 'The ciphertext hash does not match the receipt' },
+  PACKAGE_CORRUPT: { zh: '投标文件包已损坏', en: 'The bid package is damaged' },
+  PACKAGE_SIGNATURE_INVALID: { zh: '投标人签名验证不通过', en: 'The bidder’s signature does not verify' },
+};
+
+/** The text of a stored reason (a reason written by an older version is shown as it was stored). */
+export function invalidBidReasonText(reason: string): { zh: string; en: string } {
+  return (INVALID_BID_REASON_TEXT as Record<string, { zh: string; en: string }>)[reason] ?? { zh: reason, en: reason };
+}

@@ -46,7 +46,9 @@ export async function recordBid(
   const [locked] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, input.id)).for('update');
   const to = submissionTransition(locked?.state, input.event, 'BID_SUBMISSION_USED');
   if (!locked) throw new AppError('NOT_FOUND');
-  const [current] = await tx.select().from(projects).where(eq(projects.id, locked.projectId));
+  // FOR SHARE: the opening job locks the project FOR UPDATE when it snapshots the lot's bids at the deadline, so a bid
+  // recorded a moment before the deadline is either in that snapshot or, waiting here, refused by the deadline check.
+  const [current] = await tx.select().from(projects).where(eq(projects.id, locked.projectId)).for('share');
   if (!current) throw new AppError('NOT_FOUND');
   const at = s.clock.now();
   assertBeforeDeadline(current, at);

@@ -21,7 +21,8 @@ export async function withdrawBid(s: Services, viewer: UserViewer, id: string): 
     const [row] = await tx.select().from(bidSubmissions).where(eq(bidSubmissions.id, id)).for('update');
     if (!row) throw new AppError('NOT_FOUND');
     const to = submissionTransition(row.state, 'withdraw', 'INVALID_STATE');
-    const [project] = await tx.select().from(projects).where(eq(projects.id, row.projectId));
+    // FOR SHARE: serialised with the opening job's snapshot at the deadline (it locks the project FOR UPDATE).
+    const [project] = await tx.select().from(projects).where(eq(projects.id, row.projectId)).for('share');
     if (!project) throw new AppError('NOT_FOUND');
     const at = s.clock.now();
     assertBeforeDeadline(project, at);

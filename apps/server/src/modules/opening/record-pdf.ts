@@ -1,3 +1,4 @@
+import { invalidBidReasonText } from '@zhengcai/domain';
 import type { PdfRecord } from '../../platform/pdf/render-record';
 import type { OpeningRecord } from './opening-record';
 
@@ -43,7 +44,10 @@ export function openingRecordPdf(record: OpeningRecord, hash: string, signatures
     if (bid.deliveryPeriod) lines.push(`交货期 Delivery：${bid.deliveryPeriod}`);
     for (const [key, value] of Object.entries(bid.fields ?? {})) lines.push(`${key}：${value}`);
     if (bid.openedVia === 'recovery') lines.push('经应急恢复解密 Opened by emergency recovery');
-    if (bid.invalidReason) lines.push(`无效原因 Reason：${bid.invalidReason}`);
+    if (bid.invalidReason) {
+      const reason = invalidBidReasonText(bid.invalidReason);
+      lines.push(`无效原因 Reason：${reason.zh} ${reason.en}`);
+    }
     if (bid.confirmation === 'confirmed') lines.push('投标人已确认 Confirmed by the bidder');
     if (bid.objection) lines.push(`异议 Objection：${bid.objection}`);
     if (bid.answer) lines.push(`答复 Answer：${bid.answer}`);

@@ -1,4 +1,4 @@
-import { ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
+import { invalidBidReasonText, ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
 import { z } from 'zod';
 
 /**
@@ -671,8 +671,8 @@ export const EVENTS = {
       reason: z.string(),
     }),
     summary: (p) => ({
-      zh: `${p.bidderName} 的投标无效（${p.reason}）`,
-      en: `${p.bidderName}'s bid is invalid (${p.reason})`,
+      zh: `${p.bidderName} 的投标无效（${invalidBidReasonText(p.reason).zh}）`,
+      en: `${p.bidderName}'s bid is invalid (${invalidBidReasonText(p.reason).en})`,
     }),
   }),
   /** Decryption ended (window over, or the host closed it with no bid sealed): counts and the lot's outcome. */
@@ -733,7 +733,7 @@ export const EVENTS = {
       recordHash: z.string(),
       certificateId: z.string().uuid(),
     }),
-    summary: (p) => ({ zh: `开标记录已签署（${p.role}）`, en: `Opening record signed (${p.role})` }),
+    summary: (p) => ({ zh: `开标记录已签署（${HALL_ROLE_ZH[p.role]}）`, en: `Opening record signed (${p.role})` }),
   }),
   /** The signed opening record was published with its PDF. */
   'opening.record_published': define({
