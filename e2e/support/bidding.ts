@@ -22,7 +22,16 @@ export async function obtainAndBid(
   }
   await page.getByTestId('go-bid').click();
   const lot = page.getByTestId('lot-1');
-  await lot.waitFor();
+  if (
+    !(await lot.waitFor({ timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    // Under load the tender page can re-render (it reloads after obtaining) as the click lands: open the bid page.
+    await page.goto(`${base}/workspace/tenders/${tenderId}/bid`);
+    await lot.waitFor();
+  }
   await lot.getByTestId('price').fill(bid.price);
   await lot.getByTestId('delivery').fill(bid.delivery);
   // The second file input is the key file (the first takes the bid's attachments).
