@@ -1,10 +1,4 @@
-import {
-  decryptionWindowPosition,
-  formatFen,
-  nextState,
-  OPENING_BID_TRANSITIONS,
-  toChineseCapital,
-} from '@zhengcai/domain';
+import { decryptionWindowPosition, nextState, OPENING_BID_TRANSITIONS } from '@zhengcai/domain';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { certificates, openingBids } from '../../db/schema';
@@ -13,6 +7,7 @@ import { appendEvent, type Actor } from '../../platform/events/append-event';
 import type { Services } from '../../services';
 import { decryptBid, type Decryption } from './decrypt-bid';
 import { hallSubject } from './open-hall';
+import { readOutOfSheet } from './present-hall';
 import {
   findHall,
   findOpeningBid,
@@ -152,12 +147,7 @@ async function recordOpening(
       bidderName,
       readOutSeq,
       via: input.via,
-      priceFen: sheet.priceFen,
-      priceFigures: formatFen(sheet.priceFen, { grouping: true }),
-      priceInWords: sheet.priceInWords,
-      priceCapital: toChineseCapital(sheet.priceFen),
-      deliveryPeriod: sheet.deliveryPeriod,
-      fields: sheet.fields,
+      ...readOutOfSheet(sheet),
     },
     actor: input.actor,
     subject: hallSubject(hall.lotId),

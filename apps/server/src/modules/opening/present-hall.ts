@@ -13,6 +13,11 @@ type BidAction = (typeof BID_ACTIONS)[number];
 export function readOutOf(bid: OpeningBidRow): z.infer<typeof readOutView> | null {
   const sheet = bid.priceSheet;
   if (bid.state !== 'decrypted' || !sheet || !isFen(sheet.priceFen)) return null;
+  return readOutOfSheet(sheet);
+}
+
+/** What is read out (唱标) of a price sheet: the hall view and the `opening.bid_decrypted` event say the same. */
+export function readOutOfSheet(sheet: NonNullable<OpeningBidRow['priceSheet']>): z.infer<typeof readOutView> {
   return {
     priceFen: sheet.priceFen,
     priceFigures: formatFen(sheet.priceFen, { grouping: true }),
