@@ -6,14 +6,28 @@ import type { OpeningBidRow, ProjectRow } from './repo';
 export type HallRole = 'host' | 'bidder' | 'supervisor' | 'public';
 
 /** The host's organisation: the project's agency, or the purchaser when it runs the procurement itself. */
-export function hostOrganisationId(project: ProjectRow): string {
+export function hostOrganisationId(
+  project: Pick<ProjectRow, 'agencyOrganisationId' | 'purchaserOrganisationId'>,
+): string {
   return project.agencyOrganisationId ?? project.purchaserOrganisationId;
+}
+
+/** Whether the caller hosts the project's openings (a user of the host organisation): the hall and its recording. */
+export function isOpeningHost(
+  viewer: Viewer,
+  project: Pick<ProjectRow, 'agencyOrganisationId' | 'purchaserOrganisationId'>,
+): boolean {
+  return (
+    viewer.kind === 'user' &&
+    (viewer.role === 'agency' || viewer.role === 'purchaser') &&
+    viewer.organisationId === hostOrganisationId(project)
+  );
 }
 
 export function hallRoleOf(viewer: Viewer, project: ProjectRow, bids: readonly OpeningBidRow[]): HallRole {
   if (viewer.kind !== 'user') return 'public';
   const org = viewer.organisationId;
-  if ((viewer.role === 'agency' || viewer.role === 'purchaser') && org === hostOrganisationId(project)) return 'host';
+  if (isOpeningHost(viewer, project)) return 'host';
   if (viewer.role === 'supplier' && org && bids.some((b) => b.organisationId === org)) return 'bidder';
   if (viewer.role === 'supervisor' || viewer.role === 'centre') return 'supervisor';
   return 'public';

@@ -2,22 +2,8 @@ import type { Executor } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import { roleMay } from '@zhengcai/domain';
 import type { UserViewer, Viewer } from '../../platform/policy/actor';
+import { isOpeningHost } from '../opening/policy';
 import { findLotWithProject, type LotRow, type ProjectRow } from './repo';
-
-/**
- * Who hosts a lot's opening (ADR 0016, "Who is in the hall"): a user of the project's agency, or of the purchaser
- * when the project has no agency. The opening hall's own policy may replace this; until then it is the one place
- * for the rule.
- */
-export function mayHostOpening(
-  viewer: Viewer,
-  project: Pick<ProjectRow, 'agencyOrganisationId' | 'purchaserOrganisationId'>,
-): boolean {
-  if (viewer.kind !== 'user' || !viewer.organisationId) return false;
-  const runner = project.agencyOrganisationId ?? project.purchaserOrganisationId;
-  const role = project.agencyOrganisationId ? 'agency' : 'purchaser';
-  return viewer.role === role && viewer.organisationId === runner;
-}
 
 /** Recordings are evidence for oversight: supervisors, the trading centre and administrators play them back. */
 export function mayWatchRecordings(viewer: Viewer): boolean {
@@ -35,6 +21,6 @@ export async function assertHostsLot(
 ): Promise<{ project: ProjectRow; lot: LotRow }> {
   const found = await findLotWithProject(db, lotId);
   if (!found || found.project.status !== 'published') throw new AppError('NOT_FOUND');
-  if (!mayHostOpening(viewer, found.project)) throw new AppError('HALL_ROLE_REQUIRED', { role: 'host' });
+  if (!isOpeningHost(viewer, found.project)) throw new AppError('HALL_ROLE_REQUIRED', { role: 'host' });
   return found;
 }

@@ -19,7 +19,7 @@ export async function startRecording(
 ): Promise<RecordingRow> {
   const { project, lot } = await assertHostsLot(s.db, viewer, input.lotId);
   const organisationId = viewer.organisationId;
-  if (!organisationId) throw new Error('checked by mayHostOpening');
+  if (!organisationId) throw new Error('checked by isOpeningHost');
   return s.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(openingRecordings)
