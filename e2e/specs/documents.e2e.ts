@@ -99,8 +99,17 @@ describe('documents, questions and clarifications', () => {
     await form.getByLabel('统一社会信用代码').fill(uscc);
     await form.getByLabel('事由').fill('提供虚假材料谋取中标');
     await form.getByLabel('处罚决定书文号').fill('六财采处〔2026〕3号');
-    await form.getByLabel('起始').click();
-    await page.getByText('今天').first().click();
+    // Pick 今天 from the popup that is open, and see it land before submitting: under load a click on a popup
+    // that is still animating in can be lost, and the form then refuses the empty start date.
+    const from = form.getByLabel('起始');
+    await expect
+      .poll(async () => {
+        await from.click();
+        const today = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByText('今天');
+        await today.click({ timeout: 5000 }).catch(() => undefined);
+        return from.inputValue();
+      })
+      .toBe(await page.evaluate(() => new Date().toLocaleDateString('sv')));
     await form.getByRole('button', { name: '记录禁入决定' }).click();
     await page.getByTestId('barred-list').getByText('六财采处〔2026〕3号').waitFor();
     await page.getByTestId('barred-list').getByText('生效中').waitFor();
