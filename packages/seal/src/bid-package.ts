@@ -4,6 +4,7 @@ import { SealError } from './errors';
 import { FILE_HASH_ALGORITHMS, createFileHasher } from './file-hash';
 import { canonicalBytes } from './ledger-hash';
 import type { Suite } from './suite';
+import type { NativePrimitives } from './native-primitives';
 
 /**
  * The bid package (投标文件包): the WHOLE plaintext of one lot bid — the price sheet (开标一览表) and every attached
@@ -176,13 +177,17 @@ function parseManifest(bytes: Uint8Array, suite: Suite): BidPackageManifest {
  * file's bytes, then an `end-of-file` part once its size and digest checked. Throws CIPHERTEXT_MALFORMED on any
  * inconsistency (short file, trailing bytes, digest mismatch).
  */
-export async function* readBidPackage(suite: Suite, source: Source): AsyncGenerator<BidPackagePart> {
+export async function* readBidPackage(
+  suite: Suite,
+  source: Source,
+  native?: NativePrimitives,
+): AsyncGenerator<BidPackagePart> {
   const queue = new ByteQueue();
   let manifest: BidPackageManifest | undefined;
   let manifestLength = -1;
   let index = 0;
   let remaining = 0;
-  let hasher = createFileHasher(suite);
+  let hasher = createFileHasher(suite, native?.hash);
 
   async function* drain(): AsyncGenerator<BidPackagePart> {
     if (!manifest) return;
@@ -203,7 +208,7 @@ export async function* readBidPackage(suite: Suite, source: Source): AsyncGenera
       }
       yield { kind: 'end-of-file', file: index };
       index += 1;
-      hasher = createFileHasher(suite);
+      hasher = createFileHasher(suite, native?.hash);
       remaining = manifest.files[index]?.size ?? 0;
     }
   }

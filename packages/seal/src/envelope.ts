@@ -11,6 +11,7 @@ import {
   type StreamSummary,
 } from './stream';
 import { getSuite, isSuite, type Suite } from './suite';
+import type { NativePrimitives } from './native-primitives';
 import { escrowContentKey, KEY_ESCROW_SCHEME, keyEscrowHash, type EscrowHolder, type KeyEscrow } from './key-escrow';
 
 /**
@@ -431,11 +432,18 @@ export async function openBidStream(params: {
   contentKey: Uint8Array;
   signerPublicKey: string;
   expectedContext?: BidContext;
+  /** Native primitives for the decryption and the ciphertext hash (the server's); the suite's own by default. */
+  native?: NativePrimitives;
 }): Promise<AsyncIterable<Uint8Array>> {
   const { envelope } = params;
   await assertVerified({ envelope, signerPublicKey: params.signerPublicKey, expectedContext: params.expectedContext });
   const stream = decryptStream(
-    { suite: envelope.suite, contentKey: params.contentKey, associatedData: bidAssociatedData(envelope.statement) },
+    {
+      suite: envelope.suite,
+      contentKey: params.contentKey,
+      associatedData: bidAssociatedData(envelope.statement),
+      native: params.native,
+    },
     params.ciphertext,
   );
   async function* checked(): AsyncGenerator<Uint8Array> {

@@ -21,6 +21,7 @@ export {
   type FileHasher,
   type HashFunction,
 } from './file-hash';
+export type { NativePrimitives } from './native-primitives';
 export {
   DEFAULT_CHUNK_SIZE,
   STREAM_HEADER_LENGTH,

@@ -3,6 +3,7 @@ import { ByteQueue } from './byte-queue';
 import { concatBytes, randomBytes, u32be, utf8 } from './bytes';
 import { SealError } from './errors';
 import { createFileHasher } from './file-hash';
+import type { NativePrimitives } from './native-primitives';
 import { getSuite, type AeadKey, type Suite } from './suite';
 
 /**
@@ -46,6 +47,8 @@ export interface StreamOptions {
   contentKey: Uint8Array;
   /** Bound into every chunk; decryption must supply the same bytes. */
   associatedData?: Uint8Array;
+  /** Faster implementations giving the same bytes (the server passes node:crypto's); the suite's own by default. */
+  native?: NativePrimitives;
 }
 
 export interface EncryptStreamOptions extends StreamOptions {
@@ -112,7 +115,7 @@ async function streamKey(options: StreamOptions, header: Header): Promise<AeadKe
   const suite = getSuite(options.suite);
   const info = concatBytes(STREAM_KEY_INFO, header.bytes.subarray(0, 8));
   const key = await suite.hkdf(options.contentKey, header.salt, info, suite.contentKeyLength);
-  return suite.importAeadKey(key);
+  return (options.native?.importAeadKey ?? ((k: Uint8Array) => suite.importAeadKey(k)))(key);
 }
 
 function chunkNonceAndAad(
@@ -155,7 +158,7 @@ export function encryptStream(options: EncryptStreamOptions, plaintext: Source):
     const associatedData = options.associatedData ?? new Uint8Array(0);
     const header = buildHeader(options.suite, chunkSize);
     const key = await streamKey(options, header);
-    const hasher = createFileHasher(options.suite);
+    const hasher = createFileHasher(options.suite, options.native?.hash);
     let index = 0;
     let plaintextLength = 0;
     let ciphertextLength = 0;
@@ -196,7 +199,7 @@ export function decryptStream(options: StreamOptions, ciphertext: Source): Ciphe
 
   async function* run(): AsyncGenerator<Uint8Array> {
     const associatedData = options.associatedData ?? new Uint8Array(0);
-    const hasher = createFileHasher(options.suite);
+    const hasher = createFileHasher(options.suite, options.native?.hash);
     const queue = new ByteQueue();
     let header: Header | undefined;
     let key: AeadKey | undefined;

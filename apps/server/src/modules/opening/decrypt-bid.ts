@@ -13,6 +13,8 @@ import {
 } from '@zhengcai/seal';
 import type { OpenedFile, StoredEnvelope } from '../../db/schema';
 import type { BlobStore } from '../../platform/blobs/blob-store';
+import { nativeHash } from '../../platform/crypto/native-hash';
+import { nativePrimitives } from '../../platform/crypto/native-primitives';
 
 export type Decryption =
   | { kind: 'opened'; priceSheet: PriceSheet; files: OpenedFile[] }
@@ -60,7 +62,7 @@ async function* tagged(source: AsyncIterable<Uint8Array>, count: { pieces: numbe
 async function ciphertextIntact(blobs: BlobStore, input: SealedInput): Promise<boolean> {
   const stream = await blobs.get(input.blobKey);
   if (!stream) return false;
-  const hasher = createFileHasher(input.envelope.suite);
+  const hasher = createFileHasher(input.envelope.suite, nativeHash(input.envelope.suite));
   for await (const piece of stream as AsyncIterable<Uint8Array>) await hasher.update(piece);
   const { hash, length } = await hasher.digest();
   const statement = input.envelope.statement as { ciphertextLength?: unknown };
@@ -100,6 +102,7 @@ export async function decryptBid(blobs: BlobStore, input: SealedInput, contentKe
         ciphertext: ciphertext as AsyncIterable<Uint8Array>,
         contentKey,
         signerPublicKey: input.signerPublicKey,
+        native: nativePrimitives(input.envelope.suite),
         expectedContext: {
           projectId: input.projectId,
           lotId: input.lotId,
@@ -122,7 +125,11 @@ export async function decryptBid(blobs: BlobStore, input: SealedInput, contentKe
     const entries: Array<{ name: string; size: number; digest: string; path: string }> = [];
     let current: WriteStream | null = null;
     try {
-      for await (const part of readBidPackage(input.envelope.suite, tagged(plaintext, count))) {
+      for await (const part of readBidPackage(
+        input.envelope.suite,
+        tagged(plaintext, count),
+        nativePrimitives(input.envelope.suite),
+      )) {
         if (part.kind === 'manifest') {
           priceSheet = part.manifest.priceSheet;
           for (const [i, f] of part.manifest.files.entries()) entries.push({ ...f, path: join(dir, String(i)) });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type stream from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { createFileHasher, type FileHasher, type Suite } from '@zhengcai/seal';
-import { nativeHash } from './native-hash';
+import { nativeHash } from '../crypto/native-hash';
 
 interface HashState {
   hasher: FileHasher;
