@@ -16,6 +16,7 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { LocalBlobStore } from './platform/blobs/local-blob-store';
+import { ServerCrypto } from './platform/crypto/aead-pool';
 import { systemClock, acceleratedClock, type Clock } from './platform/clock';
 import { AppError } from './platform/errors/app-error';
 import { errorBody, registerErrorHandling } from './platform/errors/error-handler';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     platformKeys: new PlatformKeys(database.db, clock, config.cryptoSuite, () =>
       platformKeyPassword(config.platformKeyPassword, config.dataDir),
     ),
+    crypto: new ServerCrypto(config.cryptoThreads),
   };
 
   registerErrorHandling(app);
@@ -192,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   });
   app.addHook('onClose', async () => {
     await services.jobs.stop();
+    await services.crypto.close();
   });
   return { app, services, routes };
 }

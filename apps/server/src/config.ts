@@ -39,6 +39,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Poll interval of the job runner in milliseconds. */
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** Worker threads for bulk decryption at the opening; 0 = one per available core. */
+  CRYPTO_THREADS: z.coerce.number().int().min(0).max(256).default(0),
   /** Failed logins in a row before an account is locked, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
@@ -92,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST,
     metricsToken: e.METRICS_TOKEN ?? null,
     jobPollMs: e.JOB_POLL_MS,
+    cryptoThreads: e.CRYPTO_THREADS,
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockMinutes: e.LOGIN_LOCK_MINUTES,

@@ -9,12 +9,12 @@ import {
   openBidStream,
   readBidPackage,
   type PriceSheet,
+  type NativePrimitives,
   type SealedBidEnvelope,
 } from '@zhengcai/seal';
 import type { OpenedFile, StoredEnvelope } from '../../db/schema';
 import type { BlobStore } from '../../platform/blobs/blob-store';
 import { nativeHash } from '../../platform/crypto/native-hash';
-import { nativePrimitives } from '../../platform/crypto/native-primitives';
 
 export type Decryption =
   | { kind: 'opened'; priceSheet: PriceSheet; files: OpenedFile[] }
@@ -86,7 +86,12 @@ function write(stream: WriteStream, bytes: Uint8Array): Promise<void> {
  * A wrong key (the first chunk fails to authenticate while the stored ciphertext is intact) is `wrong_key`: nothing
  * happened. A ciphertext that changed, a statement that no longer verifies, or a malformed package is `invalid`.
  */
-export async function decryptBid(blobs: BlobStore, input: SealedInput, contentKey: Uint8Array): Promise<Decryption> {
+export async function decryptBid(
+  blobs: BlobStore,
+  input: SealedInput,
+  contentKey: Uint8Array,
+  native: NativePrimitives,
+): Promise<Decryption> {
   if (input.envelope.ciphertextHash !== input.receiptCiphertextHash) {
     return { kind: 'invalid', reason: 'CIPHERTEXT_HASH_MISMATCH' };
   }
@@ -102,7 +107,7 @@ export async function decryptBid(blobs: BlobStore, input: SealedInput, contentKe
         ciphertext: ciphertext as AsyncIterable<Uint8Array>,
         contentKey,
         signerPublicKey: input.signerPublicKey,
-        native: nativePrimitives(input.envelope.suite),
+        native,
         expectedContext: {
           projectId: input.projectId,
           lotId: input.lotId,
@@ -125,11 +130,7 @@ export async function decryptBid(blobs: BlobStore, input: SealedInput, contentKe
     const entries: Array<{ name: string; size: number; digest: string; path: string }> = [];
     let current: WriteStream | null = null;
     try {
-      for await (const part of readBidPackage(
-        input.envelope.suite,
-        tagged(plaintext, count),
-        nativePrimitives(input.envelope.suite),
-      )) {
+      for await (const part of readBidPackage(input.envelope.suite, tagged(plaintext, count), native)) {
         if (part.kind === 'manifest') {
           priceSheet = part.manifest.priceSheet;
           for (const [i, f] of part.manifest.files.entries()) entries.push({ ...f, path: join(dir, String(i)) });

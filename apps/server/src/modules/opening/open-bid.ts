@@ -82,6 +82,7 @@ export async function openSubmissionWithKey(s: Services, input: OpenWithKeyInput
       signerPublicKey: signer.publicKey,
     },
     input.contentKey,
+    s.crypto.primitives(submission.suite),
   );
   if (decryption.kind === 'wrong_key') throw new AppError('CONTENT_KEY_WRONG');
   return s.db.transaction((tx) => recordOpening(tx, s, input, decryption));
