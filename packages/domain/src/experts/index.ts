@@ -1,0 +1,16 @@
+export * from './draw-types';
+export * from './pool-snapshot-types';
+export * from './organisation-matching';
+export * from './validate-draw-input';
+export * from './avoidance';
+export * from './exclusion-summary';
+export { canonicalJson, type CanonicalObject, type CanonicalValue } from './canonical-json';
+export * from './pool-snapshot';
+export * from './parse-pool-snapshot';
+export * from './seed-commitment';
+export * from './draw-random';
+export * from './draw-committee';
+export * from './verify-draw';
+export * from './committee-composition';
+export * from './replacement';
+export { EXPERT_CITE } from './expert-citations';
