@@ -91,16 +91,21 @@ export async function logIn(base: string, login: string, password: string): Prom
 
 /** Centre staff approve every pending supplier registration (注册审核), as under /workspace. */
 export async function approvePendingSuppliers(centre: Session): Promise<number> {
-  const { items } = await call<{ items: { id: string }[] }>(
-    centre.base,
-    'GET',
-    '/api/organisations?status=pending&kind=supplier&limit=200',
-    { session: centre },
-  );
-  for (const org of items) {
-    await call(centre.base, 'POST', `/api/organisations/${org.id}/approve`, { session: centre, body: {} });
+  // The list pages at 200; approving empties it, so read the first page again until nothing is pending.
+  let approved = 0;
+  for (;;) {
+    const { items } = await call<{ items: { id: string }[] }>(
+      centre.base,
+      'GET',
+      '/api/organisations?status=pending&kind=supplier&limit=200',
+      { session: centre },
+    );
+    if (items.length === 0) return approved;
+    for (const org of items) {
+      await call(centre.base, 'POST', `/api/organisations/${org.id}/approve`, { session: centre, body: {} });
+    }
+    approved += items.length;
   }
-  return items.length;
 }
 
 /** What the browser does at 申请证书: new keys (seal), the enrolment challenge signed, the public keys certified. */
