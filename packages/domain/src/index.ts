@@ -31,3 +31,4 @@ export * from './project-publication-check';
 export * from './bids/consortium';
 export * from './bids/submission-lifecycle';
 export * from './opening';
+export * from './evaluation';
