@@ -3992,6 +3992,10 @@ export interface paths {
                             /** @default false */
                             smeReserved?: boolean;
                             /** @default null */
+                            smallMicroPercent?: number | null;
+                            /** @default null */
+                            consortiumPercent?: number | null;
+                            /** @default null */
                             depositFen?: number | null;
                             /** @default false */
                             consortiumAllowed?: boolean;
@@ -4083,6 +4087,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4347,6 +4353,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4533,6 +4541,10 @@ export interface paths {
                             /** @default false */
                             smeReserved?: boolean;
                             /** @default null */
+                            smallMicroPercent?: number | null;
+                            /** @default null */
+                            consortiumPercent?: number | null;
+                            /** @default null */
                             depositFen?: number | null;
                             /** @default false */
                             consortiumAllowed?: boolean;
@@ -4624,6 +4636,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4912,6 +4926,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -5236,6 +5252,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
