@@ -52,6 +52,22 @@ export async function createTestApp(
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
+/**
+ * The 8-character organisation part of a test USCC, different on every call: a counter in the USCC alphabet (no I, O,
+ * S, V, Z), starting at a random point per process. (Mapping a time-based string onto that alphabet collided.)
+ */
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let usccSequence = Math.floor(Math.random() * 31 ** 7);
+function nextUsccBody(): string {
+  let n = usccSequence++;
+  let out = '';
+  for (let i = 0; i < 8; i += 1) {
+    out = (USCC_ALPHABET[n % 31] ?? '0') + out;
+    n = Math.floor(n / 31);
+  }
+  return out;
+}
+
 /** Makes an organisation of the kind a role needs (none for experts). Each call makes a new one. */
 export async function makeOrganisation(
   t: TestApp,
@@ -59,11 +75,7 @@ export async function makeOrganisation(
   status: 'pending' | 'active' = 'active',
 ) {
   const now = t.clock.now();
-  const body = unique()
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, 'A')
-    .padStart(8, '0')
-    .slice(-8);
+  const body = nextUsccBody();
   const [org] = await t.services.db
     .insert(organisations)
     .values({
