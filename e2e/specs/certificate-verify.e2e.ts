@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, makeUser } from '../../apps/server/test/support/test-app';
 import { issuedCertificate } from '../../apps/server/test/support/transaction-certificate';
 import {
   ARTIFACTS,
@@ -10,6 +11,7 @@ import {
   PHONE,
   closeBrowser,
   horizontalOverflow,
+  logInAs,
   newPage,
   openBrowser,
   screenshot,
@@ -127,5 +129,28 @@ describe('transaction certificate verification (交易证明书核验)', () => {
     await notFound.waitFor();
     await expect(notFound.textContent()).resolves.toContain('未找到此编号的交易证明书');
     await page.close();
+  });
+
+  // Last: it revokes the certificate the tests above verify.
+  it('centre staff find it under 交易证明书 and revoke it with a reason; the public page then says 已撤销', async () => {
+    const centre = await makeUser(server.t, 'centre');
+    const page = await newPage(browser, DESKTOP);
+    await logInAs(page, server.base, centre.login, TEST_PASSWORD);
+    await page.getByTestId('workspace-menu').getByText('交易证明书').click();
+    await page.getByTestId('tcert-list').getByText(number).waitFor();
+    await page.getByTestId(`tcert-revoke-${number}`).click();
+    await page.locator('.ant-modal textarea').fill('投诉处理决定撤销中标结果');
+    await screenshot(page, 'tcert-revoke-dialog', { fullPage: false });
+    await page.locator('.ant-modal').getByRole('button', { name: '撤销' }).click();
+    await page.getByTestId('tcert-list').getByText('已撤销').waitFor();
+    await browser.clearCookies();
+
+    const visitor = await newPage(browser, PHONE);
+    const status = await open(visitor);
+    await expect.poll(() => status.getAttribute('data-status')).toBe('revoked');
+    await expect(status.textContent()).resolves.toContain('投诉处理决定撤销中标结果');
+    await screenshot(visitor, 'tcert-revoked-phone', { fullPage: false });
+    await page.close();
+    await visitor.close();
   });
 });

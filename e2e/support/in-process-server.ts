@@ -29,7 +29,8 @@ export interface InProcessServer {
  * The real app (apps/server buildApp with the built web app) in this process, on a fresh database (PGlite, or
  * PostgreSQL with TEST_DATABASE_URL) through the server tests' harness, listening on a free port. For specs that
  * must seed state through the server's own use cases — state a person cannot make in the browser yet — where the
- * spawned demo server (support/server.ts) cannot be reached. Background jobs do not run.
+ * spawned demo server (support/server.ts) cannot be reached. Background jobs do not run; the clock is set to the
+ * real time at start and then stands still (the server tests' manual clock).
  */
 export async function startInProcessServer(env: Record<string, string> = {}): Promise<InProcessServer> {
   const port = await freePort();
@@ -42,6 +43,8 @@ export async function startInProcessServer(env: Record<string, string> = {}): Pr
     PUBLIC_BASE_URL: base,
     ...env,
   });
+  // The harness's clock stands still in March 2026; a browser would drop session cookies that expire then.
+  t.clock.set(new Date());
   await t.app.listen({ port, host: '127.0.0.1' });
   return {
     base,

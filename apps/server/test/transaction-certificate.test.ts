@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalBytes, fromHex, getSuite, toHex } from '@zhengcai/seal';
 import { count, eq } from 'drizzle-orm';
+import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, transactionCertificates } from '../src/db/schema';
@@ -14,8 +15,8 @@ import {
   type IssueCertificateInput,
 } from '../src/modules/transaction-certificates/issue-transaction-certificate';
 import { errorSchema } from '../src/platform/http/responses';
-import { awardableLot, issuedCertificate } from './support/transaction-certificate';
-import { createTestApp, makeOrganisation, sessionAs, type TestApp } from './support/test-app';
+import { awardableLot, issuedCertificate, newOrganisation } from './support/transaction-certificate';
+import { createTestApp, sessionAs, type TestApp } from './support/test-app';
 
 const PUBLIC_BASE = 'https://ggzy.lps.example.gov.cn';
 const nobody = { userId: null, organisationId: null };
@@ -35,6 +36,20 @@ function check(t: TestApp, number: string, bytes: Buffer, remoteAddress = '10.20
     payload: bytes,
     remoteAddress,
   });
+}
+
+/** Decodes the QR code in a binary PGM (P5) page image. */
+function qrText(pgm: Buffer): string | null {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header?.[1] || !header[2]) throw new Error('not a binary PGM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const grey = pgm.subarray(header[0].length);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba.fill(grey[i] ?? 255, i * 4, i * 4 + 3);
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, width, height)?.data ?? null;
 }
 
 interface CheckAnswer {
@@ -105,8 +120,11 @@ describe('transaction certificates (交易证明书)', () => {
     expect(event?.payload).toMatchObject({ number: row.number, factsHash: row.factsHash, pdfSha256: row.pdfSha256 });
   });
 
-  it('renders a PDF that poppler reads: Chinese text, the number and the amount in 大写, a page image', async () => {
-    if (!existsSync('/usr/bin/pdftotext') || !existsSync('/usr/bin/pdftoppm')) return;
+  it('renders a PDF that poppler reads: Chinese text, the number and the amount in 大写, a QR code that decodes to the URL', async () => {
+    // poppler-utils (README; .ci/run installs it) reads the PDF as a viewer would.
+    expect(existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm'), 'apt-get install poppler-utils').toBe(
+      true,
+    );
     const { row } = await issuedCertificate(t);
     const dir = mkdtempSync(join(tmpdir(), 'zc-cert-'));
     try {
@@ -124,6 +142,9 @@ describe('transaction certificates (交易证明书)', () => {
       }
       execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', file, join(dir, 'page')]);
       expect(readFileSync(join(dir, 'page.png')).length).toBeGreaterThan(5_000);
+      // The QR code, as a phone's camera would read it off the page, leads to the verification page.
+      execFileSync('pdftoppm', ['-gray', '-r', '150', '-singlefile', file, join(dir, 'page')]);
+      expect(qrText(readFileSync(join(dir, 'page.pgm')))).toBe((row.facts as { verifyUrl: string }).verifyUrl);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -174,8 +195,8 @@ describe('transaction certificates (交易证明书)', () => {
       [{ lotId: '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a93' }, 'NOT_FOUND'],
       [{ contractAmountFen: 0 }, 'VALIDATION_FAILED'],
       [{ contractAmountFen: 1.5 }, 'VALIDATION_FAILED'],
-      [{ winnerOrganisationId: (await makeOrganisation(t, 'supplier')).id }, 'AWARD_NOT_POSSIBLE'],
-      [{ winnerOrganisationId: (await makeOrganisation(t, 'purchaser')).id }, 'VALIDATION_FAILED'],
+      [{ winnerOrganisationId: (await newOrganisation(t, 'supplier')).id }, 'AWARD_NOT_POSSIBLE'],
+      [{ winnerOrganisationId: (await newOrganisation(t, 'purchaser')).id }, 'VALIDATION_FAILED'],
       [{ resultNoticeId: other.resultNoticeId }, 'VALIDATION_FAILED'],
       [{ lotId: early.lot.id, winnerOrganisationId: early.winnerOrganisationId }, 'AWARD_NOT_POSSIBLE'],
     ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { buildUscc, type OrganisationKind } from '@zhengcai/domain';
 import { and, eq } from 'drizzle-orm';
 import { bidSubmissions, lots, notices, organisations } from '../../src/db/schema';
 import {
@@ -6,9 +7,32 @@ import {
   type IssueCertificateInput,
 } from '../../src/modules/transaction-certificates/issue-transaction-certificate';
 import { publishedProject } from './published-project';
-import { makeOrganisation, makeUser, type TestApp } from './test-app';
+import { makeUser, type TestApp } from './test-app';
 
 export const CENTRE_NAME = '六盘水市公共资源交易中心';
+
+let sequence = 0;
+/**
+ * An organisation with a credit code from its own division (110200) and a counter, so that codes never collide with
+ * those of test-app.ts's makeOrganisation (derived from the time) in the same database.
+ */
+export async function newOrganisation(t: TestApp, kind: OrganisationKind, name?: string) {
+  const n = sequence++;
+  const now = t.clock.now();
+  const [org] = await t.services.db
+    .insert(organisations)
+    .values({
+      kind,
+      name: name ?? `测试${kind}${process.pid.toString(36)}${n}`,
+      uscc: buildUscc('91', '110200', String(n).padStart(8, '0')),
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!org) throw new Error('no organisation');
+  return org;
+}
 
 /** The issuing centre: the oldest active centre organisation, made (with the demo city's name) when there is none. */
 export async function ensureCentre(t: TestApp): Promise<string> {
@@ -17,9 +41,7 @@ export async function ensureCentre(t: TestApp): Promise<string> {
     .from(organisations)
     .where(and(eq(organisations.kind, 'centre'), eq(organisations.status, 'active')));
   if (found) return found.id;
-  const centre = await makeOrganisation(t, 'centre');
-  await t.services.db.update(organisations).set({ name: CENTRE_NAME }).where(eq(organisations.id, centre.id));
-  return centre.id;
+  return (await newOrganisation(t, 'centre', CENTRE_NAME)).id;
 }
 
 /** A counted (`submitted`) bid of the organisation on the lot, as the bids module leaves it. */
@@ -49,12 +71,14 @@ export async function awardableLot(t: TestApp, opts: { deadlineInDays?: number }
     deadlineInDays: opts.deadlineInDays ?? -1,
     availableFromDays: -30,
     availableUntilDays: -20,
+    purchaserOrganisationId: (await newOrganisation(t, 'purchaser', '六盘水市教育局')).id,
+    agencyOrganisationId: (await newOrganisation(t, 'agency', '贵州黔诚工程项目管理咨询有限公司')).id,
   });
   const [lot] = await t.services.db.select().from(lots).where(eq(lots.projectId, project.id));
   if (!lot) throw new Error('no lot');
   const bidders: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const supplier = await makeOrganisation(t, 'supplier');
+  for (const name of ['贵州黔星科技有限公司', '六盘水云端信息技术有限公司', '贵阳数联教育装备有限公司']) {
+    const supplier = await newOrganisation(t, 'supplier', name);
     await countedBid(t, project.id, lot.id, supplier.id);
     bidders.push(supplier.id);
   }

@@ -1608,6 +1608,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -1767,6 +1769,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -6870,6 +6874,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -10197,22 +10203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                number: string;
-                                projectCode: string;
-                                projectTitle: string;
-                                lotNumber: number;
-                                lotTitle: string;
-                                winnerName: string;
-                                contractAmountFen: number;
-                                issuedAt: string;
-                                /** @enum {string} */
-                                status: "valid" | "revoked";
-                                revokedAt: string | null;
-                                verifyUrl: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TransactionCertificateList"];
                     };
                 };
                 /** @description Default Response */
@@ -10687,6 +10678,22 @@ export interface components {
                 };
             }[];
         };
+        TransactionCertificateListInput: {
+            items: {
+                number: string;
+                projectCode: string;
+                projectTitle: string;
+                lotNumber: number;
+                lotTitle: string;
+                winnerName: string;
+                contractAmountFen: number;
+                issuedAt: string;
+                /** @enum {string} */
+                status: "valid" | "revoked";
+                revokedAt: string | null;
+                verifyUrl: string;
+            }[];
+        };
         Error: {
             error: {
                 code: string;
@@ -10934,6 +10941,22 @@ export interface components {
                     zh: string;
                     en: string;
                 };
+            }[];
+        };
+        TransactionCertificateList: {
+            items: {
+                number: string;
+                projectCode: string;
+                projectTitle: string;
+                lotNumber: number;
+                lotTitle: string;
+                winnerName: string;
+                contractAmountFen: number;
+                issuedAt: string;
+                /** @enum {string} */
+                status: "valid" | "revoked";
+                revokedAt: string | null;
+                verifyUrl: string;
             }[];
         };
     };

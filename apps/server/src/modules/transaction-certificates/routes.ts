@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@zhengcai/domain';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
@@ -98,7 +99,7 @@ export const transactionCertificateRoutes: FastifyPluginAsyncZod<{ services: Ser
   app.get(
     '/api/transaction-certificates',
     {
-      config: { access: { roles: ['centre', 'supervisor', 'admin'] } },
+      config: { access: { roles: PERMISSIONS.listTransactionCertificates } },
       schema: {
         tags,
         summary: '已签发的交易证明书（最新 200 份） / Issued transaction certificates (latest 200)',
@@ -111,7 +112,7 @@ export const transactionCertificateRoutes: FastifyPluginAsyncZod<{ services: Ser
   app.post(
     '/api/transaction-certificates/:number/revoke',
     {
-      config: { access: { roles: ['centre'] } },
+      config: { access: { roles: PERMISSIONS.revokeTransactionCertificates } },
       schema: {
         tags,
         summary:

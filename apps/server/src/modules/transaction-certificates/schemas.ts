@@ -95,4 +95,4 @@ export const listItem = z.object({
   verifyUrl: z.string(),
 });
 
-export const listView = z.object({ items: z.array(listItem) });
+export const listView = z.object({ items: z.array(listItem) }).meta({ id: 'TransactionCertificateList' });

@@ -46,6 +46,11 @@ export const transactionCertificatesZh = {
   'tcert.inconsistent': '不一致：此文件不是平台签发的原件或已被修改',
   'tcert.fileName': '文件',
   'tcert.tooLarge': '文件过大（上限 {limit} MB）',
+  'tcert.status': '状态',
+  'tcert.revoke': '撤销',
+  'tcert.revokeTitle': '撤销交易证明书 {number}',
+  'tcert.revokeHint': '撤销不可恢复；撤销原因将在公开核验页面上显示。',
+  'menu.transactionCertificates': '交易证明书',
 };
 
 export const transactionCertificatesEn: Record<keyof typeof transactionCertificatesZh, string> = {
@@ -99,4 +104,9 @@ export const transactionCertificatesEn: Record<keyof typeof transactionCertifica
   'tcert.inconsistent': 'Not consistent: this file is not the platform’s original or has been modified',
   'tcert.fileName': 'File',
   'tcert.tooLarge': 'The file is too large (limit {limit} MB)',
+  'tcert.status': 'Status',
+  'tcert.revoke': 'Revoke',
+  'tcert.revokeTitle': 'Revoke transaction certificate {number}',
+  'tcert.revokeHint': 'Revocation is final; the reason is shown on the public verification page.',
+  'menu.transactionCertificates': 'Transaction certificates',
 };
