@@ -49,6 +49,7 @@ import { recoveryRoutes } from './modules/opening/recovery-routes';
 import { registryRoutes } from './modules/registry/routes';
 import { supplierRoutes } from './modules/suppliers/routes';
 import { tokenRoutes } from './modules/tokens/routes';
+import { transactionCertificateRoutes } from './modules/transaction-certificates/routes';
 import type { Services } from './services';
 
 export interface BuiltApp {
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     openingRoutes,
     recoveryRoutes,
     recordingRoutes,
+    transactionCertificateRoutes,
   ]) {
     await app.register(plugin, { services });
   }

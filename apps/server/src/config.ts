@@ -33,6 +33,16 @@ const envSchema = z.object({
   INSTANCE_ID: z.string().optional(),
   /** Trust X-Forwarded-* from a reverse proxy (several instances behind one address). */
   TRUST_PROXY: bool.default(false),
+  /**
+   * The platform's public address (scheme, host, optional path prefix), e.g. https://ggzy.example.gov.cn: printed in
+   * QR codes and links that leave the platform (the transaction certificate's verification URL). Unset: the origin of
+   * the request that caused the document, else http://HOST:PORT.
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), { message: 'must start with http:// or https://' })
+    .optional(),
   /** Where the built web app is; served at / when present. */
   WEB_DIST: z.string().default('../web/dist'),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
@@ -92,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     instanceId: e.INSTANCE_ID ?? `${process.env.HOSTNAME ?? 'host'}:${process.pid}`,
     trustProxy: e.TRUST_PROXY,
     webDist: e.WEB_DIST,
+    publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     jobPollMs: e.JOB_POLL_MS,
     cryptoThreads: e.CRYPTO_THREADS,

@@ -23,6 +23,7 @@ import {
   organisations,
   projects,
   supplierQualifications,
+  transactionCertificates,
   users,
 } from '../src/db/schema';
 import { issueTestCertificates, publishedProject } from './support/bids';
@@ -44,6 +45,7 @@ import { errorSchema } from '../src/platform/http/responses';
 import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './support/certificates';
 import { takeSnapshot } from './support/db-snapshot';
 import { hallFor } from './support/opening-matrix';
+import { issuedCertificate } from './support/transaction-certificate';
 import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
 
 /**
@@ -118,10 +120,7 @@ const unique = () => `${process.pid.toString(36)}x${(sequence++).toString(36)}`;
 /** A valid credit code in a division (110000, Beijing) that support/test-app.ts never uses, so codes never collide. */
 const freshUscc = () => buildUscc('91', '110000', String(sequence++).padStart(8, '0'));
 
-/**
- * An organisation of a kind, with a credit code from freshUscc. (support/test-app.ts's makeOrganisation derives its
- * codes from the time and maps I/O/S/V/Z to A, so two of its codes can collide within one run: see the report.)
- */
+/** An organisation of a kind, with a credit code from freshUscc. */
 async function newOrganisation(
   t: TestApp,
   kind: OrganisationKind,
@@ -533,6 +532,38 @@ const chunkUpload = (id: string, seq: number): Request => ({
   payload: Buffer.from('the next chunk'),
   headers: { 'content-type': 'application/octet-stream' },
 });
+
+/**
+ * A transaction certificate (ADR 0020) for the read-only rows, issued once per app: verifying, downloading and
+ * checking a copy change nothing, and each issue renders a PDF (hundreds would cost the matrix a minute).
+ */
+const sharedCertificates = new WeakMap<TestApp, Promise<{ number: string; pdf: Buffer }>>();
+function sharedCertificate(t: TestApp): Promise<{ number: string; pdf: Buffer }> {
+  let found = sharedCertificates.get(t);
+  if (!found) {
+    found = issuedCertificate(t).then(async ({ row }) => {
+      const stream = await t.services.blobs.get(row.pdfSha256);
+      if (!stream) throw new Error('no certificate PDF');
+      const parts: Buffer[] = [];
+      for await (const part of stream) parts.push(part as Buffer);
+      return { number: row.number, pdf: Buffer.concat(parts) };
+    });
+    sharedCertificates.set(t, found);
+  }
+  return found;
+}
+
+/** A new certificate for the rows that revoke one; `revoked` revokes it first. */
+async function newCertificate(t: TestApp, opts: { revoked?: boolean } = {}): Promise<string> {
+  const { row } = await issuedCertificate(t);
+  if (opts.revoked) {
+    await t.services.db
+      .update(transactionCertificates)
+      .set({ revokedAt: t.clock.now(), revocationReason: '测试撤销' })
+      .where(eq(transactionCertificates.id, row.id));
+  }
+  return row.number;
+}
 
 const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(me.role);
 
@@ -1862,6 +1893,75 @@ const MATRIX: readonly Row[] = [
       get(`/api/recordings/${await recordingOf(t, me, 'own')}/media`, (res) =>
         expect(res.rawPayload.equals(RECORDED)).toBe(true),
       ),
+  },
+  // Transaction certificates (ADR 0020): verification is public and needs no account; revocation is the centre's.
+  {
+    route: 'GET /api/verify/certificates/:number',
+    resource: 'an issued certificate',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) =>
+      get(`/api/verify/certificates/${(await sharedCertificate(t)).number}`, (res) =>
+        expect(res.json()).toMatchObject({ status: 'valid', signature: { valid: true } }),
+      ),
+  },
+  {
+    route: 'GET /api/verify/certificates/:number',
+    resource: 'a number never issued',
+    expect: [404, 404, 404, 404, 404, 404, 404, 404, 404],
+    codes: { 404: 'TRANSACTION_CERTIFICATE_NOT_FOUND' },
+    build: async () => get('/api/verify/certificates/JYZM-2026-999999'),
+  },
+  {
+    route: 'GET /api/verify/certificates/:number/pdf',
+    resource: 'an issued certificate',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const { number, pdf } = await sharedCertificate(t);
+      return get(`/api/verify/certificates/${number}/pdf`, (res) => expect(res.rawPayload.equals(pdf)).toBe(true));
+    },
+  },
+  {
+    route: 'POST /api/verify/certificates/:number/check',
+    resource: 'the original PDF of an issued certificate',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200, 200],
+    build: async (t) => {
+      const { number, pdf } = await sharedCertificate(t);
+      return {
+        method: 'POST',
+        url: `/api/verify/certificates/${number}/check`,
+        payload: pdf,
+        headers: { 'content-type': 'application/pdf' },
+        check: (res) => expect(res.json()).toMatchObject({ genuine: true, unchanged: true }),
+      };
+    },
+  },
+  {
+    route: 'GET /api/transaction-certificates',
+    resource: 'the certificates issued',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 200],
+    build: async (t) => {
+      const { number } = await sharedCertificate(t);
+      return get('/api/transaction-certificates', (res) =>
+        expect(res.json<{ items: { number: string }[] }>().items.map((i) => i.number)).toContain(number),
+      );
+    },
+  },
+  {
+    route: 'POST /api/transaction-certificates/:number/revoke',
+    resource: 'an issued certificate',
+    expect: [401, 403, 403, 200, 403, 403, 403, 403, 403],
+    build: async (t) =>
+      post(`/api/transaction-certificates/${await newCertificate(t)}/revoke`, { reason: '投诉处理决定撤销中标结果' }),
+  },
+  {
+    route: 'POST /api/transaction-certificates/:number/revoke',
+    resource: 'a certificate already revoked',
+    expect: [401, 403, 403, 409, 403, 403, 403, 403, 403],
+    codes: { 409: 'TRANSACTION_CERTIFICATE_REVOKED' },
+    build: async (t) =>
+      post(`/api/transaction-certificates/${await newCertificate(t, { revoked: true })}/revoke`, {
+        reason: '投诉处理决定撤销中标结果',
+      }),
   },
 ];
 

@@ -128,8 +128,15 @@ const admittedRole = (r: RouteEntry): Role | null =>
 /** Every path parameter (`:id`, `:lotId`, `:submissionId`…) filled with the same value. */
 /** Path parameters that are numbers, not ids (a recording's chunk number): filled with 0, checked by their own cases. */
 const NUMBER_PARAMS = new Set(['seq']);
+/**
+ * Path parameters that are not UUIDs but have a format of their own: filled with a well-formed value that names
+ * nothing (a transaction certificate's number, ADR 0020). The id test still sends them its malformed ids.
+ */
+const FORMATTED_PARAMS: Record<string, string> = { number: 'JYZM-2026-999999' };
 const fillParams = (url: string, id: string) =>
-  url.replace(/:([A-Za-z]+)\b/g, (_, name: string) => (NUMBER_PARAMS.has(name) ? '0' : id));
+  url.replace(/:([A-Za-z]+)\b/g, (_, name: string) =>
+    NUMBER_PARAMS.has(name) ? '0' : id === UNKNOWN_ID ? (FORMATTED_PARAMS[name] ?? id) : id,
+  );
 const paramNames = (url: string) =>
   [...url.matchAll(/:([A-Za-z]+)\b/g)]
     .map((m) => m[1] ?? '')
@@ -809,6 +816,57 @@ const CASES: Case[] = [
     req: { method: 'GET', url: `/api/recordings?lotId=${UNKNOWN_ID}` },
     status: 404,
     code: 'NOT_FOUND',
+  },
+  // Transaction certificates (ADR 0020).
+  {
+    name: 'POST /api/verify/certificates/:number/check: a number never issued',
+    as: 'anonymous',
+    req: {
+      method: 'POST',
+      url: '/api/verify/certificates/JYZM-2026-999999/check',
+      raw: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      headers: { 'content-type': 'application/pdf' },
+    },
+    status: 404,
+    code: 'TRANSACTION_CERTIFICATE_NOT_FOUND',
+  },
+  {
+    name: 'POST /api/verify/certificates/:number/check: a JSON body instead of the file',
+    as: 'anonymous',
+    req: { method: 'POST', url: '/api/verify/certificates/JYZM-2026-999999/check', json: { pdf: 'JVBERi0=' } },
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  {
+    name: 'GET /api/verify/certificates/:number: a project code instead of a certificate number',
+    as: 'anonymous',
+    req: { method: 'GET', url: '/api/verify/certificates/ZC-2026-000123' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['params.number'],
+  },
+  ...bodyCases(
+    'POST /api/transaction-certificates/JYZM-2026-999999/revoke',
+    'centre',
+    () => ({ reason: '投诉处理决定撤销中标结果' }),
+    [
+      ['reason', REMOVE, 'missing'],
+      ['reason', '撤销', 'too short'],
+      ['reason', '   撤销   ', 'too short once trimmed'],
+      ['reason', long(501), 'too long'],
+      ['reason', 42, 'a number'],
+    ],
+  ),
+  {
+    name: 'POST /api/transaction-certificates/:number/revoke: a number never issued',
+    as: 'centre',
+    req: {
+      method: 'POST',
+      url: '/api/transaction-certificates/JYZM-2026-999999/revoke',
+      json: { reason: '投诉处理决定撤销中标结果' },
+    },
+    status: 404,
+    code: 'TRANSACTION_CERTIFICATE_NOT_FOUND',
   },
 ];
 

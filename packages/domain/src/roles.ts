@@ -51,6 +51,10 @@ export const PERMISSIONS = {
   listCertificates: ['centre', 'supervisor', 'admin'],
   /** Play back the recordings of openings (issue 4 point 8). */
   watchRecordings: ['centre', 'supervisor', 'admin'],
+  /** See the list of transaction certificates issued (交易证明书, ADR 0020); verifying one is public. */
+  listTransactionCertificates: ['centre', 'supervisor', 'admin'],
+  /** Revoke a transaction certificate, with a public reason. */
+  revokeTransactionCertificates: ['centre'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

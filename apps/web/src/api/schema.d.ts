@@ -1608,6 +1608,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -1767,6 +1769,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -6870,6 +6874,8 @@ export interface paths {
                                 manageAccounts: boolean;
                                 verifyLedger: boolean;
                                 watchRecordings: boolean;
+                                listTransactionCertificates: boolean;
+                                revokeTransactionCertificates: boolean;
                             };
                         };
                     };
@@ -9982,6 +9988,342 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/verify/certificates/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 核验交易证明书（公开） / Verify a transaction certificate (public)
+         * @description The registered facts, issue time, status (valid / revoked), the SHA-256 of the registered PDF, and the platform signature checked now with its public key.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransactionCertificateVerification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/certificates/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载平台登记的交易证明书 PDF（公开） / Download the registered certificate PDF (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/certificates/{number}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传文件比对是否为平台签发的原件（公开） / Check an uploaded copy against the registered certificate
+         * @description The file's bytes as `application/pdf` (or `application/octet-stream`), at most 5242880 bytes. Compares its SHA-256 with the registered PDF's and verifies the facts and signature embedded in it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransactionCertificateCheck"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transaction-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已签发的交易证明书（最新 200 份） / Issued transaction certificates (latest 200) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransactionCertificateList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transaction-certificates/{number}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销交易证明书（交易中心，原因公示） / Revoke a transaction certificate (centre; the reason is public) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 撤销原因（公示） / Reason, shown on the public verification page */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransactionCertificateVerification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -10218,6 +10560,140 @@ export interface components {
             signedIn: boolean;
             actions: ("sign_in" | "start" | "close" | "sign_record")[];
         };
+        TransactionCertificateFactsInput: {
+            /** @constant */
+            type: "zhengcai-transaction-certificate";
+            /** @constant */
+            version: 1;
+            number: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                methodName: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            lot: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+            };
+            purchaser: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            agency: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            } | null;
+            winner: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            contractAmount: {
+                /** @constant */
+                currency: "CNY";
+                fen: number;
+                figures: string;
+                capital: string;
+            };
+            bidDeadline: string | null;
+            resultNotice: {
+                /** Format: uuid */
+                id: string;
+                publishedAt: string;
+            } | null;
+            issuer: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            issuedAt: string;
+            ledger: {
+                size: number;
+                chainHash: string;
+            };
+            verifyUrl: string;
+        };
+        TransactionCertificateVerificationInput: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            issuedAt: string;
+            revokedAt: string | null;
+            revocationReason: string | null;
+            facts: components["schemas"]["TransactionCertificateFactsInput"] | null;
+            factsHash: {
+                /** @enum {string} */
+                algorithm: "SM3" | "SHA-256";
+                value: string;
+            };
+            signature: {
+                /** @enum {string} */
+                suite: "gm" | "intl";
+                /** @enum {string} */
+                algorithm: "SM2-with-SM3" | "ECDSA-P256-SHA256";
+                value: string;
+                keyFingerprint: string;
+                valid: boolean;
+                hashMatches: boolean;
+                keyKnown: boolean;
+            };
+            pdf: {
+                sha256: string;
+                size: number;
+                url: string;
+            };
+            verifyUrl: string;
+        };
+        TransactionCertificateCheckInput: {
+            number: string;
+            genuine: boolean;
+            unchanged: boolean;
+            sha256: string;
+            registeredSha256: string;
+            /** @enum {string} */
+            embeddedProof: "valid" | "signature_invalid" | "other_certificate" | "facts_differ" | "missing" | "malformed" | "not_pdf";
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            reasons: {
+                code: string;
+                ok: boolean;
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        TransactionCertificateListInput: {
+            items: {
+                number: string;
+                projectCode: string;
+                projectTitle: string;
+                lotNumber: number;
+                lotTitle: string;
+                winnerName: string;
+                contractAmountFen: number;
+                issuedAt: string;
+                /** @enum {string} */
+                status: "valid" | "revoked";
+                revokedAt: string | null;
+                verifyUrl: string;
+            }[];
+        };
         Error: {
             error: {
                 code: string;
@@ -10348,6 +10824,140 @@ export interface components {
             myRole: "host" | "bidder" | "supervisor" | "public";
             signedIn: boolean;
             actions: ("sign_in" | "start" | "close" | "sign_record")[];
+        };
+        TransactionCertificateFacts: {
+            /** @constant */
+            type: "zhengcai-transaction-certificate";
+            /** @constant */
+            version: 1;
+            number: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                methodName: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            lot: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+            };
+            purchaser: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            agency: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            } | null;
+            winner: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            contractAmount: {
+                /** @constant */
+                currency: "CNY";
+                fen: number;
+                figures: string;
+                capital: string;
+            };
+            bidDeadline: string | null;
+            resultNotice: {
+                /** Format: uuid */
+                id: string;
+                publishedAt: string;
+            } | null;
+            issuer: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            issuedAt: string;
+            ledger: {
+                size: number;
+                chainHash: string;
+            };
+            verifyUrl: string;
+        };
+        TransactionCertificateVerification: {
+            number: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            issuedAt: string;
+            revokedAt: string | null;
+            revocationReason: string | null;
+            facts: components["schemas"]["TransactionCertificateFacts"] | null;
+            factsHash: {
+                /** @enum {string} */
+                algorithm: "SM3" | "SHA-256";
+                value: string;
+            };
+            signature: {
+                /** @enum {string} */
+                suite: "gm" | "intl";
+                /** @enum {string} */
+                algorithm: "SM2-with-SM3" | "ECDSA-P256-SHA256";
+                value: string;
+                keyFingerprint: string;
+                valid: boolean;
+                hashMatches: boolean;
+                keyKnown: boolean;
+            };
+            pdf: {
+                sha256: string;
+                size: number;
+                url: string;
+            };
+            verifyUrl: string;
+        };
+        TransactionCertificateCheck: {
+            number: string;
+            genuine: boolean;
+            unchanged: boolean;
+            sha256: string;
+            registeredSha256: string;
+            /** @enum {string} */
+            embeddedProof: "valid" | "signature_invalid" | "other_certificate" | "facts_differ" | "missing" | "malformed" | "not_pdf";
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            reasons: {
+                code: string;
+                ok: boolean;
+                message: {
+                    zh: string;
+                    en: string;
+                };
+            }[];
+        };
+        TransactionCertificateList: {
+            items: {
+                number: string;
+                projectCode: string;
+                projectTitle: string;
+                lotNumber: number;
+                lotTitle: string;
+                winnerName: string;
+                contractAmountFen: number;
+                issuedAt: string;
+                /** @enum {string} */
+                status: "valid" | "revoked";
+                revokedAt: string | null;
+                verifyUrl: string;
+            }[];
         };
     };
     responses: never;

@@ -4,6 +4,7 @@ import { consortiumEn } from '../features/bids/consortium-messages';
 import { keyEscrowEn } from '../features/projects/key-escrow-messages';
 import { openingEn } from '../features/opening/messages';
 import { recordingsEn } from '../features/recordings/messages';
+import { transactionCertificatesEn } from '../features/transaction-certificates/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -433,4 +434,5 @@ export const en = {
   ...keyEscrowEn,
   ...openingEn,
   ...recordingsEn,
+  ...transactionCertificatesEn,
 } satisfies Record<MessageKey, string>;

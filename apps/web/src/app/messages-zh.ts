@@ -3,6 +3,7 @@ import { consortiumZh } from '../features/bids/consortium-messages';
 import { keyEscrowZh } from '../features/projects/key-escrow-messages';
 import { openingZh } from '../features/opening/messages';
 import { recordingsZh } from '../features/recordings/messages';
+import { transactionCertificatesZh } from '../features/transaction-certificates/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -427,6 +428,7 @@ export const zh = {
   ...keyEscrowZh,
   ...openingZh,
   ...recordingsZh,
+  ...transactionCertificatesZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -32,6 +32,8 @@ const BarredPage = lazy(() => import('../features/barred/barred-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const HallPage = lazy(() => import('../features/opening/hall-page'));
 const RecordingsPage = lazy(() => import('../features/recordings/recordings-page'));
+const IssuedCertificatesPage = lazy(() => import('../features/transaction-certificates/issued-certificates-page'));
+const VerifyCertificatePage = lazy(() => import('../features/transaction-certificates/verify-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -54,6 +56,7 @@ export function AppRoutes() {
         <Route path="notices" element={page(<NoticesPage />)} />
         <Route path="notices/:noticeId" element={page(<NoticePage />)} />
         <Route path="openings/:lotId" element={page(<HallPage />)} />
+        <Route path="verify/certificates/:number" element={page(<VerifyCertificatePage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route
@@ -81,6 +84,7 @@ export function AppRoutes() {
         <Route path="barred" element={page(<BarredPage />)} />
         <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="recordings" element={page(<RecordingsPage />)} />
+        <Route path="transaction-certificates" element={page(<IssuedCertificatesPage />)} />
         <Route path="recordings/:lotId" element={page(<RecordingsPage />)} />
         <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
         <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />

@@ -13,6 +13,8 @@ const me = (role: Role, abilities: Partial<Me['abilities']> = {}): Me => ({
     manageAccounts: false,
     verifyLedger: false,
     watchRecordings: false,
+    listTransactionCertificates: false,
+    revokeTransactionCertificates: false,
     ...abilities,
   },
 });
@@ -81,5 +83,11 @@ describe('the workspace navigation', () => {
     expect(keys(me('supervisor', { watchRecordings: true }))).toContain('recordings');
     expect(keys(me('centre'))).not.toContain('recordings');
     for (const role of ['supplier', 'expert', 'finance'] as const) expect(keys(me(role))).not.toContain('recordings');
+  });
+
+  it('lists the transaction certificates issued to whoever the server lets see the list', () => {
+    expect(keys(me('supervisor', { listTransactionCertificates: true }))).toContain('transaction-certificates');
+    expect(keys(me('centre'))).not.toContain('transaction-certificates');
+    expect(keys(me('supplier'))).not.toContain('transaction-certificates');
   });
 });

@@ -5,6 +5,7 @@ import {
   FileSearchOutlined,
   StopOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
@@ -47,6 +48,12 @@ const ENTRIES: Entry[] = [
     label: 'menu.recordings',
     icon: <VideoCameraOutlined />,
     when: (me) => me.user.role === 'agency' || me.user.role === 'purchaser' || me.abilities.watchRecordings,
+  },
+  {
+    path: 'transaction-certificates',
+    label: 'menu.transactionCertificates',
+    icon: <FileProtectOutlined />,
+    when: (me) => me.abilities.listTransactionCertificates,
   },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {

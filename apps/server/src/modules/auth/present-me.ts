@@ -22,6 +22,8 @@ export function presentMe(viewer: UserViewer): z.infer<typeof meResponse> {
       manageAccounts: roleMay(viewer.role, 'manageAccounts'),
       verifyLedger: roleMay(viewer.role, 'verifyLedger'),
       watchRecordings: roleMay(viewer.role, 'watchRecordings'),
+      listTransactionCertificates: roleMay(viewer.role, 'listTransactionCertificates'),
+      revokeTransactionCertificates: roleMay(viewer.role, 'revokeTransactionCertificates'),
     },
   };
 }

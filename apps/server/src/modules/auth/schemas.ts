@@ -50,6 +50,8 @@ export const meResponse = z.object({
     manageAccounts: z.boolean(),
     verifyLedger: z.boolean(),
     watchRecordings: z.boolean(),
+    listTransactionCertificates: z.boolean(),
+    revokeTransactionCertificates: z.boolean(),
   }),
 });
 

@@ -361,6 +361,26 @@ export const ERROR_CODES = {
     zh: '录像已结束，不能再上传新的分段',
     en: 'The recording has stopped; no new chunks can be added',
   },
+  TRANSACTION_CERTIFICATE_NOT_FOUND: {
+    status: 404,
+    zh: '平台未签发编号为 {number} 的交易证明书，请核对编号；此编号的文件不是本平台签发的',
+    en: 'The platform has issued no transaction certificate numbered {number}; check the number. A document bearing it was not issued here',
+  },
+  TRANSACTION_CERTIFICATE_REVOKED: {
+    status: 409,
+    zh: '交易证明书 {number} 已于 {revokedAt} 撤销',
+    en: 'Transaction certificate {number} was revoked at {revokedAt}',
+  },
+  NO_ISSUING_CENTRE: {
+    status: 409,
+    zh: '平台尚未登记交易中心（签发机构），不能签发交易证明书',
+    en: 'No trading centre (the issuing body) is registered on the platform; certificates cannot be issued',
+  },
+  AWARD_NOT_POSSIBLE: {
+    status: 409,
+    zh: '不能为该包签发交易证明书：{reasonZh}',
+    en: 'A transaction certificate cannot be issued for this lot: {reasonEn}',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

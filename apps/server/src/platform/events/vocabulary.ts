@@ -792,6 +792,42 @@ export const EVENTS = {
       en: `Recording of the opening stopped (${p.chunkCount} chunks)`,
     }),
   }),
+  /**
+   * A transaction certificate (交易证明书, C13/B8, ADR 0020) was issued for a lot's award: its number, the winner and
+   * amount, the hash of the signed facts and the SHA-256 of the PDF, so anyone holding a copy can match it against
+   * the ledger. Subject `project:<projectId>`; public.
+   */
+  'award.certificate_issued': define({
+    version: 1,
+    payload: z.object({
+      certificateId: z.string().uuid(),
+      number: z.string(),
+      ...lotRef,
+      winner: z.object(orgRef),
+      contractAmountFen: z.number().int().positive(),
+      factsHashAlgorithm: z.enum(['SM3', 'SHA-256']),
+      factsHash: z.string(),
+      pdfSha256: z.string(),
+    }),
+    summary: (p) => ({
+      zh: `交易证明书 ${p.number} 已签发（成交供应商：${p.winner.name}）`,
+      en: `Transaction certificate ${p.number} issued (winner: ${p.winner.name})`,
+    }),
+  }),
+  /** Centre staff revoked a transaction certificate, with the reason shown on its public verification page. */
+  'award.certificate_revoked': define({
+    version: 1,
+    payload: z.object({
+      certificateId: z.string().uuid(),
+      number: z.string(),
+      ...lotRef,
+      reason: z.string(),
+    }),
+    summary: (p) => ({
+      zh: `交易证明书 ${p.number} 已撤销：${p.reason}`,
+      en: `Transaction certificate ${p.number} revoked: ${p.reason}`,
+    }),
+  }),
 };
 
 export type EventType = keyof typeof EVENTS;

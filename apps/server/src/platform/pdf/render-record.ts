@@ -1,15 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, StandardFonts, rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
+import { draw, embedFonts, measure, wrap, type Fonts } from './cjk-text';
 
 /**
- * Printable records (receipts now; the opening record and certificates later) as A4 PDFs with Chinese text. The
- * font is Noto Sans SC (SIL OFL 1.1) from the `@expo-google-fonts/noto-sans-sc` npm package, so it is there after a
- * plain `npm ci` on a machine without system fonts. Only the glyphs used are embedded: the font is cut down with
- * HarfBuzz's hb-subset (`subset-font`) before pdf-lib embeds it, because fontkit's own subsetter loses the glyphs of
- * this font. ASCII (codes, hashes, numbers) is set in the standard Helvetica: the CJK font's Latin glyphs came out
- * with wrong advances in viewers (digits spaced apart), and Helvetica needs no embedding.
+ * Printable records (bid receipts, the opening record) as A4 PDFs with Chinese text (fonts: cjk-text.ts). The
+ * transaction certificate has its own layout (modules/transaction-certificates/certificate-pdf.ts).
  */
 export interface PdfRecord {
   title: string;
@@ -22,53 +16,9 @@ export interface PdfRecord {
   author?: string;
 }
 
-const require = createRequire(import.meta.url);
-type SubsetFont = (
-  font: Buffer,
-  text: string,
-  options: { targetFormat: 'truetype'; noLayoutClosure?: boolean },
-) => Promise<Buffer>;
-// subset-font (HarfBuzz hb-subset, wasm) ships no type declarations.
-const subsetFont = require('subset-font') as SubsetFont;
-let fontBytes: Promise<Uint8Array> | null = null;
-
-function loadFont(): Promise<Uint8Array> {
-  fontBytes ??= readFile(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
-  return fontBytes;
-}
-
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const LABEL_WIDTH = 130;
-
-interface Fonts {
-  cjk: PDFFont;
-  latin: PDFFont;
-}
-
-/** The text cut into runs of printable ASCII (Helvetica) and everything else (the CJK font). */
-function runs(fonts: Fonts, text: string): { font: PDFFont; text: string }[] {
-  const out: { font: PDFFont; text: string }[] = [];
-  for (const ch of text) {
-    const font = ch >= ' ' && ch <= '~' ? fonts.latin : fonts.cjk;
-    const last = out.at(-1);
-    if (last && last.font === font) last.text += ch;
-    else out.push({ font, text: ch });
-  }
-  return out;
-}
-
-function measure(fonts: Fonts, text: string, size: number): number {
-  return runs(fonts, text).reduce((sum, r) => sum + r.font.widthOfTextAtSize(r.text, size), 0);
-}
-
-function draw(page: PDFPage, fonts: Fonts, text: string, at: { x: number; y: number; size: number; color: Color }) {
-  let x = at.x;
-  for (const r of runs(fonts, text)) {
-    page.drawText(r.text, { x, y: at.y, size: at.size, font: r.font, color: at.color });
-    x += r.font.widthOfTextAtSize(r.text, at.size);
-  }
-}
 
 /** A bilingual label ("密文摘要算法 Hash algorithm") too wide for its column: Chinese on one line, English below. */
 function labelLines(fonts: Fonts, label: string): string[] {
@@ -79,33 +29,10 @@ function labelLines(fonts: Fonts, label: string): string[] {
   return parts.flatMap((part) => wrap(fonts, part, 10, width));
 }
 
-function wrap(fonts: Fonts, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const ch of paragraph) {
-      if (measure(fonts, line + ch, size) > width && line.length > 0) {
-        lines.push(line);
-        line = ch;
-      } else line += ch;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
 export async function renderRecordPdf(record: PdfRecord): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   const text = [record.title, record.subtitle ?? '', ...record.rows.flat(), ...(record.notes ?? [])].join('');
-  const subset = await subsetFont(Buffer.from(await loadFont()), text, {
-    targetFormat: 'truetype',
-    noLayoutClosure: true,
-  });
-  const fonts: Fonts = {
-    cjk: await doc.embedFont(subset, { subset: false, features: { liga: false, kern: false, palt: false } }),
-    latin: await doc.embedFont(StandardFonts.Helvetica),
-  };
+  const fonts = await embedFonts(doc, text);
   doc.setTitle(record.title);
   if (record.author) doc.setAuthor(record.author);
   doc.setCreator('Zhengcai 政采');

@@ -1,0 +1,21 @@
+import { AppError } from '../../platform/errors/app-error';
+import type { Services } from '../../services';
+import { findCertificateByNumber, type CertificateRow } from './repo';
+import { checkFactsSignature, type SignatureCheck } from './signature-check';
+
+/** The registered certificate (unknown number: a bilingual 404) and its signature checked now. Anyone may ask. */
+export async function verifyCertificate(
+  s: Services,
+  number: string,
+): Promise<{ row: CertificateRow; check: SignatureCheck }> {
+  const row = await findCertificateByNumber(s.db, number);
+  if (!row) throw new AppError('TRANSACTION_CERTIFICATE_NOT_FOUND', { number });
+  const check = await checkFactsSignature(s, {
+    suite: row.suite,
+    facts: row.facts,
+    factsHash: row.factsHash,
+    signature: row.signature,
+    keyId: row.keyId,
+  });
+  return { row, check };
+}
