@@ -51,6 +51,11 @@ export const PERMISSIONS = {
   listCertificates: ['centre', 'supervisor', 'admin'],
   /** Play back the recordings of openings (issue 4 point 8). */
   watchRecordings: ['centre', 'supervisor', 'admin'],
+  /**
+   * Read expert draws with the experts' names, seeds and pool snapshots, and verify them (C11, ADR 0019). Not the
+   * administrator: the committee stays confidential until the result, so only the supervisor and the centre know it.
+   */
+  verifyExpertDraws: ['centre', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

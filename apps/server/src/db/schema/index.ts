@@ -16,3 +16,4 @@ export * from './bid-consortia';
 export * from './key-escrow';
 export * from './opening';
 export * from './recordings';
+export * from './expert-draws';

@@ -22,6 +22,7 @@ export function presentMe(viewer: UserViewer): z.infer<typeof meResponse> {
       manageAccounts: roleMay(viewer.role, 'manageAccounts'),
       verifyLedger: roleMay(viewer.role, 'verifyLedger'),
       watchRecordings: roleMay(viewer.role, 'watchRecordings'),
+      verifyExpertDraws: roleMay(viewer.role, 'verifyExpertDraws'),
     },
   };
 }

@@ -50,6 +50,7 @@ export const meResponse = z.object({
     manageAccounts: z.boolean(),
     verifyLedger: z.boolean(),
     watchRecordings: z.boolean(),
+    verifyExpertDraws: z.boolean(),
   }),
 });
 
