@@ -138,7 +138,10 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
     expect(afterRequest.draws).toHaveLength(1);
     const [draw] = afterRequest.draws;
     expect(draw?.state).toBe('committed');
-    const [stored] = await t.services.db.select().from(expertDraws).where(eq(expertDraws.id, draw?.id ?? ''));
+    const [stored] = await t.services.db
+      .select()
+      .from(expertDraws)
+      .where(eq(expertDraws.id, draw?.id ?? ''));
     expect(stored?.seed).toMatch(/^[0-9a-f]{64}$/);
     expect(requested.body).not.toContain(stored?.seed);
     // Before the draw: the commitment and snapshot hash are in the ledger, the host sees them, the seed is nowhere.
@@ -409,9 +412,19 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
 
     it('refuses a committee of fewer than five or an even number, naming the members field', async () => {
       const sc = await scenario();
-      const small = expectError(await unchanged(() => request(sc, { members: 3 })), 400, 'VALIDATION_FAILED', 'body.members');
+      const small = expectError(
+        await unchanged(() => request(sc, { members: 3 })),
+        400,
+        'VALIDATION_FAILED',
+        'body.members',
+      );
       expect(small.fields?.[0]?.reason.zh).toContain('5人以上单数');
-      const even = expectError(await unchanged(() => request(sc, { members: 6 })), 400, 'VALIDATION_FAILED', 'body.members');
+      const even = expectError(
+        await unchanged(() => request(sc, { members: 6 })),
+        400,
+        'VALIDATION_FAILED',
+        'body.members',
+      );
       expect(even.fields?.map((f) => f.ruleId)).toContain('COMMITTEE_SIZE_EVEN');
       expectError(
         await unchanged(() => request(sc, { members: 3, purchaserRepresentatives: 2 })),
@@ -427,7 +440,11 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
       const sc = await scenario();
       expectError(
         await unchanged(() =>
-          sc.host.inject({ method: 'POST', url: '/api/expert-draws', payload: { lotId: '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a93' } }),
+          sc.host.inject({
+            method: 'POST',
+            url: '/api/expert-draws',
+            payload: { lotId: '7d2c5a0e-3b1f-4c8e-9a6d-2f4b8c1e0a93' },
+          }),
         ),
         404,
         'NOT_FOUND',
@@ -436,7 +453,9 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
       const purchaser = await sessionAs(t, 'purchaser', { organisationId: sc.purchaserOrganisationId });
       for (const who of [otherAgency, purchaser]) {
         expectError(
-          await unchanged(() => who.inject({ method: 'POST', url: '/api/expert-draws', payload: { lotId: sc.lot.id } })),
+          await unchanged(() =>
+            who.inject({ method: 'POST', url: '/api/expert-draws', payload: { lotId: sc.lot.id } }),
+          ),
           403,
           'EXPERT_DRAW_HOST_ONLY',
         );
@@ -479,19 +498,21 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
       const session = await sc.as(seat?.expert?.userId ?? '');
       expect((await answer(session, seat?.id ?? '', 'confirm')).statusCode).toBe(200);
       expectError(await unchanged(() => answer(session, seat?.id ?? '', 'confirm')), 409, 'INVITATION_ANSWERED');
-      const late = expectError(await unchanged(() => answer(session, seat?.id ?? '', 'decline')), 409, 'INVITATION_ANSWERED');
+      const late = expectError(
+        await unchanged(() => answer(session, seat?.id ?? '', 'decline')),
+        409,
+        'INVITATION_ANSWERED',
+      );
       expect(late.message.zh).toContain('已确认参加');
       // A reserve on standby has not been offered anything yet: "not found" to them.
       const reserve = committee.seats.find((s) => s.status === 'standby');
       const reserveSession = await sc.as(reserve?.expert?.userId ?? '');
-      expectError(
-        await unchanged(() => answer(reserveSession, reserve?.id ?? '', 'confirm')),
-        404,
-        'NOT_FOUND',
-      );
+      expectError(await unchanged(() => answer(reserveSession, reserve?.id ?? '', 'confirm')), 404, 'NOT_FOUND');
       // A supplementary draw with every seat held is not needed.
       expectError(
-        await unchanged(() => sc.host.inject({ method: 'POST', url: `/api/expert-draws/${drawId}/supplementary`, payload: {} })),
+        await unchanged(() =>
+          sc.host.inject({ method: 'POST', url: `/api/expert-draws/${drawId}/supplementary`, payload: {} }),
+        ),
         409,
         'SUPPLEMENTARY_DRAW_NOT_NEEDED',
       );

@@ -49,13 +49,11 @@ export async function hostedTender(t: TestApp, opts: PublishedProjectOptions = {
   return { ...published, lot, host };
 }
 
-/** A supplier taking part in the lot (a live bid), as the bids module records it. */
-export async function bidderOn(t: TestApp, lotId: string) {
-  const org = await makeOrganisation(t, 'supplier');
-  await t.services.db
-    .update(organisations)
-    .set({ uscc: freshUscc() })
-    .where(eq(organisations.id, org.id));
+/** A supplier taking part in the lot (a live bid), as the bids module records it; a new one unless given. */
+export async function bidderOn(t: TestApp, lotId: string, organisationId?: string) {
+  const org = organisationId ? { id: organisationId } : await makeOrganisation(t, 'supplier');
+  if (!organisationId)
+    await t.services.db.update(organisations).set({ uscc: freshUscc() }).where(eq(organisations.id, org.id));
   await t.services.db
     .insert(bidParticipations)
     .values({ lotId, organisationId: org.id, bidderOrganisationId: org.id, since: t.clock.now() });

@@ -77,7 +77,12 @@ export async function confirmInvitation(s: Services, viewer: UserViewer, seatId:
 }
 
 /** The drawn expert declines, with a reason; the next reserve is called (or the seat waits for a supplementary draw). */
-export async function declineInvitation(s: Services, viewer: UserViewer, seatId: string, reason: string): Promise<void> {
+export async function declineInvitation(
+  s: Services,
+  viewer: UserViewer,
+  seatId: string,
+  reason: string,
+): Promise<void> {
   await s.db.transaction(async (tx) => {
     const { seat, where } = await ownSeat(tx, viewer, seatId, 'decline');
     await recordDecline(tx, s, where, seat, { reason, timedOut: false, actor: actorOf(viewer) });

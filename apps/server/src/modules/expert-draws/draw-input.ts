@@ -47,7 +47,11 @@ export async function poolFor(
     employerUscc: p.employerUscc,
     conflicts: conflicts
       .filter((c) => c.expertUserId === p.userId && c.declaredAt <= now)
-      .map((c) => ({ organisationName: c.organisationName, organisationUscc: c.organisationUscc, withdrawnAt: c.withdrawnAt })),
+      .map((c) => ({
+        organisationName: c.organisationName,
+        organisationUscc: c.organisationUscc,
+        withdrawnAt: c.withdrawnAt,
+      })),
     recentDrawDates: recent
       .filter((r) => r.expertUserId === p.userId && r.invitedAt !== null)
       .map((r) => beijingDateOf(r.invitedAt ?? now)),
@@ -73,7 +77,9 @@ export function distinctParties(parties: readonly DrawParty[]): DrawParty[] {
 
 /** A lot's seats in the terms of the rules (committee-seats.ts): which draw, role, order, answer. */
 export function seatRecordsOf(draws: readonly DrawRow[], seats: readonly SeatRow[]): SeatRecord[] {
-  const drawn = draws.filter((d) => d.drawnAt !== null).sort((a, b) => (a.drawnAt?.getTime() ?? 0) - (b.drawnAt?.getTime() ?? 0));
+  const drawn = draws
+    .filter((d) => d.drawnAt !== null)
+    .sort((a, b) => (a.drawnAt?.getTime() ?? 0) - (b.drawnAt?.getTime() ?? 0));
   const drawIndex = new Map(drawn.map((d, i) => [d.id, i]));
   return seats.map((s) => ({
     expertId: s.expertUserId,

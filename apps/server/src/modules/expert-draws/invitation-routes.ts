@@ -18,7 +18,10 @@ export const invitationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     const rows = await listInvitations(s.db, userId);
     const names = await organisationNames(
       s.db,
-      rows.flatMap((r) => [r.project.purchaserOrganisationId, r.project.agencyOrganisationId ?? r.project.purchaserOrganisationId]),
+      rows.flatMap((r) => [
+        r.project.purchaserOrganisationId,
+        r.project.agencyOrganisationId ?? r.project.purchaserOrganisationId,
+      ]),
     );
     return rows.map(({ seat, project, lot }): z.infer<typeof invitationView> => ({
       id: seat.id,

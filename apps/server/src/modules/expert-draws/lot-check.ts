@@ -32,7 +32,11 @@ export async function lotForDraw(db: Executor, viewer: Viewer, lotId: string): P
  * The lot whose draw the caller hosts. A published lot is public, so someone else is told they may not (403); a lot
  * that does not exist, or of a draft the caller cannot see, is "not found".
  */
-export async function lotForHost(db: Executor, viewer: Viewer, lotId: string): Promise<{ project: ProjectRow; lot: LotRow }> {
+export async function lotForHost(
+  db: Executor,
+  viewer: Viewer,
+  lotId: string,
+): Promise<{ project: ProjectRow; lot: LotRow }> {
   const found = await findProjectAndLot(db, lotId);
   if (!found) throw new AppError('NOT_FOUND');
   if (isOpeningHost(viewer, found.project)) return found;

@@ -90,7 +90,12 @@ export async function presentCommittee(
   const progress = first ? committeeProgress(first.request.members, seatRecordsOf(draws, seats)) : null;
   const shown = (view === 'oversight' ? seats : seats.filter((s) => s.status !== 'standby')).sort(bySeat);
   const experts =
-    view === 'oversight' || namesPublic ? await expertsByIds(db, shown.map((s) => s.expertUserId)) : null;
+    view === 'oversight' || namesPublic
+      ? await expertsByIds(
+          db,
+          shown.map((s) => s.expertUserId),
+        )
+      : null;
   const blockedReason = await blockedReasonOf(db, project, lotId);
   const host = view === 'host';
   const committed = draws.find((d) => d.state === 'committed') ?? null;

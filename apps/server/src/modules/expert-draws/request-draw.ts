@@ -33,7 +33,10 @@ function bodyField(field: string): string {
  * Applies the avoidance rules to the pool and fixes the snapshot; refuses (nothing stored) when the input is wrong
  * or fewer experts are eligible than members + reserves, with the count per reason.
  */
-export function assessPool(request: ExpertDrawRequest, experts: Parameters<typeof buildPoolSnapshot>[1]): PoolAssessment {
+export function assessPool(
+  request: ExpertDrawRequest,
+  experts: Parameters<typeof buildPoolSnapshot>[1],
+): PoolAssessment {
   const pool = buildPoolSnapshot(request, experts);
   if (!pool.ok) {
     const requestProblems = pool.problems.filter((p: DrawInputProblem) => p.field.startsWith('request.'));

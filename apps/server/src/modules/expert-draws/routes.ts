@@ -8,7 +8,14 @@ import { executeDraw } from './execute-draw';
 import { presentCommittee, presentDrawSummary } from './present-committee';
 import { listAllDraws } from './repo';
 import { requestExpertDraw } from './request-draw';
-import { committeeView, drawListView, drawRequestBody, lotParams, supplementaryBody, verificationView } from './schemas';
+import {
+  committeeView,
+  drawListView,
+  drawRequestBody,
+  lotParams,
+  supplementaryBody,
+  verificationView,
+} from './schemas';
 import { CONFIRM_TIMEOUT_JOB } from './seats';
 import { requestSupplementaryDraw } from './supplementary-draw';
 import { drawVerification } from './verify-draw';
@@ -48,7 +55,8 @@ export const expertDrawRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       config: { access: hosts },
       schema: {
         tags,
-        summary: '申请专家抽取：生成随机种子并公布其承诺值，冻结专家库快照 / Request a draw (seed committed, pool frozen)',
+        summary:
+          '申请专家抽取：生成随机种子并公布其承诺值，冻结专家库快照 / Request a draw (seed committed, pool frozen)',
         body: drawRequestBody,
         response: { 201: committeeView, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },

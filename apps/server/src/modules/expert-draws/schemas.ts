@@ -1,10 +1,4 @@
-import {
-  COMMITTEE_STATUSES,
-  DRAW_STATES,
-  findCategory,
-  MAX_RECENT_DRAW_DAYS,
-  SEAT_STATES,
-} from '@zhengcai/domain';
+import { COMMITTEE_STATUSES, DRAW_STATES, findCategory, MAX_RECENT_DRAW_DAYS, SEAT_STATES } from '@zhengcai/domain';
 import { z } from 'zod';
 
 export const lotParams = z.object({ lotId: z.string().uuid() });

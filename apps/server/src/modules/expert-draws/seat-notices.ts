@@ -47,7 +47,9 @@ export async function notifyHost(
       userId: null,
       organisationId: hostOrganisationId(project),
       kind: vacant ? 'expert_draw.seat_vacant' : 'expert_draw.committee_complete',
-      titleZh: vacant ? `需补充抽取专家：${project.code} 第${lot.number}包` : `评审专家已全部确认：${project.code} 第${lot.number}包`,
+      titleZh: vacant
+        ? `需补充抽取专家：${project.code} 第${lot.number}包`
+        : `评审专家已全部确认：${project.code} 第${lot.number}包`,
       titleEn: vacant
         ? `Supplementary draw needed: ${project.code} lot ${lot.number}`
         : `All drawn experts confirmed: ${project.code} lot ${lot.number}`,

@@ -86,7 +86,9 @@ export async function fillVacancies(tx: Tx, s: Services, where: LotContext, acto
     const reserve = seats.find((r) => r.expertUserId === next && r.status === 'standby');
     if (!reserve) throw new Error('reserve row missing');
     // The seat's last holder, if any, is the one this reserve replaces.
-    const last = seats.filter((r) => r.seat === seatNumber).sort((a, b) => (b.invitedAt?.getTime() ?? 0) - (a.invitedAt?.getTime() ?? 0))[0];
+    const last = seats
+      .filter((r) => r.seat === seatNumber)
+      .sort((a, b) => (b.invitedAt?.getTime() ?? 0) - (a.invitedAt?.getTime() ?? 0))[0];
     await inviteToSeat(tx, s, where, reserve, seatNumber, actor, last?.id ?? null);
   }
 }
