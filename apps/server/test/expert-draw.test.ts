@@ -163,7 +163,9 @@ describe('the expert draw: request, draw, confirmation, verification (C11)', () 
     const before = await verification(draw?.id ?? '');
     expect(before.seed).toBeNull();
     expect(before.verification).toBeNull();
-    expect(afterRequest.abilities).toMatchObject({ request: false, drawId: draw?.id });
+    expect(afterRequest.abilities).toMatchObject({ request: false, drawId: draw?.id, supplementary: false });
+    // No seats before the draw: nothing is "empty" yet.
+    expect(afterRequest.progress).toBeNull();
 
     const res = await sc.host.inject({ method: 'POST', url: `/api/expert-draws/${draw?.id ?? ''}/draw` });
     expect(res.statusCode, res.body).toBe(200);

@@ -4,6 +4,7 @@ import { consortiumEn } from '../features/bids/consortium-messages';
 import { keyEscrowEn } from '../features/projects/key-escrow-messages';
 import { openingEn } from '../features/opening/messages';
 import { recordingsEn } from '../features/recordings/messages';
+import { expertDrawEn } from '../features/expert-draw/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -427,4 +428,5 @@ export const en = {
   ...keyEscrowEn,
   ...openingEn,
   ...recordingsEn,
+  ...expertDrawEn,
 } satisfies Record<MessageKey, string>;

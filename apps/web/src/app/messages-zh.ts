@@ -3,6 +3,7 @@ import { consortiumZh } from '../features/bids/consortium-messages';
 import { keyEscrowZh } from '../features/projects/key-escrow-messages';
 import { openingZh } from '../features/opening/messages';
 import { recordingsZh } from '../features/recordings/messages';
+import { expertDrawZh } from '../features/expert-draw/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -422,6 +423,7 @@ export const zh = {
   ...keyEscrowZh,
   ...openingZh,
   ...recordingsZh,
+  ...expertDrawZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
   ProjectOutlined,
   FileSearchOutlined,
   StopOutlined,
@@ -8,6 +9,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -35,6 +37,7 @@ const ENTRIES: Entry[] = [
     when: (me) => me.user.role === 'purchaser' || me.user.role === 'agency',
   },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
+  { path: 'invitations', label: 'menu.invitations', icon: <MailOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
   {
     path: 'consortium-requests',
@@ -47,6 +50,12 @@ const ENTRIES: Entry[] = [
     label: 'menu.recordings',
     icon: <VideoCameraOutlined />,
     when: (me) => me.user.role === 'agency' || me.user.role === 'purchaser' || me.abilities.watchRecordings,
+  },
+  {
+    path: 'expert-draws',
+    label: 'menu.expertDraws',
+    icon: <ClusterOutlined />,
+    when: (me) => me.abilities.verifyExpertDraws,
   },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {

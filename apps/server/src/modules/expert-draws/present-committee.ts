@@ -87,7 +87,8 @@ export async function presentCommittee(
     await expertNamesPublic(db, lotId),
   ];
   const first = firstDrawOf(draws);
-  const progress = first ? committeeProgress(first.request.members, seatRecordsOf(draws, seats)) : null;
+  const progress =
+    first?.state === 'drawn' ? committeeProgress(first.request.members, seatRecordsOf(draws, seats)) : null;
   const shown = (view === 'oversight' ? seats : seats.filter((s) => s.status !== 'standby')).sort(bySeat);
   const experts =
     view === 'oversight' || namesPublic

@@ -69,7 +69,8 @@ export async function committeeNow(tx: Tx, lotId: string) {
   const seats = await listLotSeats(tx, lotId);
   const first = firstDrawOf(draws);
   const records = seatRecordsOf(draws, seats);
-  const progress = first ? committeeProgress(first.request.members, records) : null;
+  // Seats exist once the first draw has run; before, there is no committee to measure.
+  const progress = first?.state === 'drawn' ? committeeProgress(first.request.members, records) : null;
   return { draws, seats, first, records, progress };
 }
 
