@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { nextState } from '../state-machine';
-import { DRAW_EVENTS, DRAW_STATES, DRAW_TRANSITIONS, SEAT_EVENTS, SEAT_STATES, SEAT_TRANSITIONS } from './draw-lifecycle';
+import {
+  DRAW_EVENTS,
+  DRAW_STATES,
+  DRAW_TRANSITIONS,
+  SEAT_EVENTS,
+  SEAT_STATES,
+  SEAT_TRANSITIONS,
+} from './draw-lifecycle';
 
 describe('expert draw lifecycle', () => {
   const expected: Record<string, string | null> = { 'committed/draw': 'drawn' };

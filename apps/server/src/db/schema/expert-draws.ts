@@ -61,7 +61,9 @@ export const expertDraws = pgTable(
     revealedAt: instant('revealed_at'),
   },
   (t) => [
-    uniqueIndex('expert_draws_first_per_lot').on(t.lotId).where(sql`${t.supplementOf} is null`),
+    uniqueIndex('expert_draws_first_per_lot')
+      .on(t.lotId)
+      .where(sql`${t.supplementOf} is null`),
     index('expert_draws_lot').on(t.lotId, t.requestedAt),
   ],
 );
