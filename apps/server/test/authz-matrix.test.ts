@@ -119,10 +119,7 @@ const unique = () => `${process.pid.toString(36)}x${(sequence++).toString(36)}`;
 /** A valid credit code in a division (110000, Beijing) that support/test-app.ts never uses, so codes never collide. */
 const freshUscc = () => buildUscc('91', '110000', String(sequence++).padStart(8, '0'));
 
-/**
- * An organisation of a kind, with a credit code from freshUscc. (support/test-app.ts's makeOrganisation derives its
- * codes from the time and maps I/O/S/V/Z to A, so two of its codes can collide within one run: see the report.)
- */
+/** An organisation of a kind, with a credit code from freshUscc. */
 async function newOrganisation(
   t: TestApp,
   kind: OrganisationKind,

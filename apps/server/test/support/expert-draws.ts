@@ -1,4 +1,3 @@
-import { buildUscc } from '@zhengcai/domain';
 import { eq } from 'drizzle-orm';
 import { bidParticipations, expertProfiles, lots, organisations } from '../../src/db/schema';
 import { publishedProject, type PublishedProjectOptions } from './published-project';
@@ -7,8 +6,6 @@ import { makeOrganisation, makeUser, type TestApp } from './test-app';
 let sequence = 0;
 /** A region name no other test uses: a draw restricted to it sees only the experts made for it. */
 export const freshRegion = () => `测试${process.pid.toString(36)}区${(sequence++).toString(36)}市`;
-/** Valid credit codes in a division (130000, Hebei) no other helper uses. */
-const freshUscc = () => buildUscc('91', '130000', String(sequence++).padStart(8, '0'));
 
 export interface ExpertProfileInput {
   region: string;
@@ -52,8 +49,6 @@ export async function hostedTender(t: TestApp, opts: PublishedProjectOptions = {
 /** A supplier taking part in the lot (a live bid), as the bids module records it; a new one unless given. */
 export async function bidderOn(t: TestApp, lotId: string, organisationId?: string) {
   const org = organisationId ? { id: organisationId } : await makeOrganisation(t, 'supplier');
-  if (!organisationId)
-    await t.services.db.update(organisations).set({ uscc: freshUscc() }).where(eq(organisations.id, org.id));
   await t.services.db
     .insert(bidParticipations)
     .values({ lotId, organisationId: org.id, bidderOrganisationId: org.id, since: t.clock.now() });

@@ -50,6 +50,7 @@ export async function createTestApp(
 }
 
 let counter = 0;
+let usccCounter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** Makes an organisation of the kind a role needs (none for experts). Each call makes a new one. */
@@ -59,17 +60,15 @@ export async function makeOrganisation(
   status: 'pending' | 'active' = 'active',
 ) {
   const now = t.clock.now();
-  const body = unique()
-    .toUpperCase()
-    .replace(/[IOSVZ]/g, 'A')
-    .padStart(8, '0')
-    .slice(-8);
+  // A counter, not the time: codes derived from the time could collide within one run. Division 140000 is used by
+  // no other helper and no demo organisation.
+  const body = String(usccCounter++).padStart(8, '0');
   const [org] = await t.services.db
     .insert(organisations)
     .values({
       kind,
       name: `测试${kind}${unique()}`,
-      uscc: buildUscc('91', '520200', body),
+      uscc: buildUscc('91', '140000', body),
       status,
       createdAt: now,
       updatedAt: now,

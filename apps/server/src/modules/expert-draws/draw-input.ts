@@ -77,9 +77,15 @@ export function distinctParties(parties: readonly DrawParty[]): DrawParty[] {
 
 /** A lot's seats in the terms of the rules (committee-seats.ts): which draw, role, order, answer. */
 export function seatRecordsOf(draws: readonly DrawRow[], seats: readonly SeatRow[]): SeatRecord[] {
+  // The first draw is 0; supplementary draws follow in the order they ran (then were requested).
   const drawn = draws
     .filter((d) => d.drawnAt !== null)
-    .sort((a, b) => (a.drawnAt?.getTime() ?? 0) - (b.drawnAt?.getTime() ?? 0));
+    .sort(
+      (a, b) =>
+        Number(a.supplementOf !== null) - Number(b.supplementOf !== null) ||
+        (a.drawnAt?.getTime() ?? 0) - (b.drawnAt?.getTime() ?? 0) ||
+        a.requestedAt.getTime() - b.requestedAt.getTime(),
+    );
   const drawIndex = new Map(drawn.map((d, i) => [d.id, i]));
   return seats.map((s) => ({
     expertId: s.expertUserId,

@@ -1,5 +1,5 @@
 import type { DrawParty } from '@zhengcai/domain';
-import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
 import {
   bidConsortiumMembers,
@@ -29,11 +29,14 @@ export async function findDraw(db: Executor, id: string): Promise<DrawRow | null
 }
 
 export async function listLotDraws(db: Executor, lotId: string): Promise<DrawRow[]> {
-  return db
-    .select()
-    .from(expertDraws)
-    .where(eq(expertDraws.lotId, lotId))
-    .orderBy(asc(expertDraws.requestedAt), asc(expertDraws.id));
+  return (
+    db
+      .select()
+      .from(expertDraws)
+      .where(eq(expertDraws.lotId, lotId))
+      // The first draw first, then supplementary draws in the order they were requested.
+      .orderBy(sql`${expertDraws.supplementOf} is not null`, asc(expertDraws.requestedAt), asc(expertDraws.id))
+  );
 }
 
 export async function listLotSeats(db: Executor, lotId: string): Promise<SeatRow[]> {
