@@ -145,6 +145,8 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
     expect(body).toContain('一、项目基本情况');
     expect(body).toContain('预算金额：1,280,000.00元（大写：壹佰贰拾捌万元整）');
     expect(body).toContain('包2专门面向中小企业采购');
+    // Lot 1 is not reserved: the notice states the documents' SME deduction (the form's default 10%).
+    expect(body).toContain('对小微企业报价给予10%的扣除');
     const obtain = visitor.getByTestId('obtain-documents');
     expect(await obtain.textContent()).toContain('获取采购文件');
     expect(await visitor.locator('a:has([data-testid="obtain-documents"])').getAttribute('href')).toMatch(

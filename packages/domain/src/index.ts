@@ -32,3 +32,4 @@ export * from './bids/consortium';
 export * from './bids/submission-lifecycle';
 export * from './opening';
 export * from './experts';
+export * from './evaluation';

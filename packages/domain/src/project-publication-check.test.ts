@@ -12,6 +12,8 @@ const lot = {
   ],
   budgetFen: 100_000_000,
   depositFen: 2_000_000,
+  smallMicroPercent: 10,
+  consortiumPercent: null,
 };
 
 const project: ProjectForCheck = {
@@ -77,6 +79,30 @@ describe('checkProjectForPublication', () => {
     ]);
     expect(check.violations[0]?.message.zh).toMatch(/^包2：/);
     expect(check.violations[1]?.message.en).toMatch(/^Lot 2: /);
+  });
+
+  it("needs the documents' SME ratio on a lot not reserved for SMEs, within the range in force on the publication date", () => {
+    const check = checkProjectForPublication(
+      { ...project, lots: [lot, { ...lot, smallMicroPercent: null }, { ...lot, smallMicroPercent: 8 }] },
+      publishedAt,
+    );
+    expect(check.violations.map((v) => [v.ruleId, v.fields])).toEqual([
+      ['SME_RATIO_MISSING', ['lots[1].smallMicroPercent']],
+      ['SME_DEDUCTION_SMALL_MICRO', ['lots[2].smallMicroPercent']],
+    ]);
+    expect(check.violations[1]?.message.zh).toMatch(/^包3：.*10%.*20%/);
+    // Under the 2020 rules (6–10%), published 2022-06-30, 8% was allowed.
+    const before = new Date('2022-06-30T09:00:00+08:00');
+    const old = checkProjectForPublication({ ...project, lots: [{ ...lot, smallMicroPercent: 8 }] }, before);
+    expect(old.violations.filter((v) => v.ruleId.startsWith('SME'))).toEqual([]);
+    // Reserved for SMEs: no ratio, none needed; single source: nothing to deduct against.
+    expect(ids({ ...project, lots: [{ ...lot, smallMicroPercent: null, smeReserved: true }] })).toEqual([]);
+    expect(
+      checkProjectForPublication(
+        { ...project, method: 'single-source', lots: [{ ...lot, smallMicroPercent: null }] },
+        publishedAt,
+      ).violations.filter((v) => v.ruleId.startsWith('SME')),
+    ).toEqual([]);
   });
 
   it('needs a lot and the documents', () => {

@@ -2,6 +2,7 @@ import { beijingDateOf, type Instant, type IsoDate } from './calendar/civil-date
 import { CN_WORKING_CALENDAR, type WorkingCalendar } from './calendar/working-calendar';
 import type { Bilingual } from './bilingual';
 import { validateLotSetup, type LotSetup } from './procurement-setup';
+import { resolveSmePolicy } from './evaluation/sme-policy';
 import { CITE } from './rules/citations';
 import type { ProcurementMethod } from './rules/procurement-methods';
 import type { CategoryKind, MeasureUnit } from './rules/rule-types';
@@ -26,8 +27,19 @@ export interface ProjectForCheck {
   documentsAvailableFrom: Instant | null;
   documentsAvailableUntil: Instant | null;
   bidDeadline: Instant | null;
-  lots: readonly Omit<LotSetup, 'method' | 'category'>[];
+  lots: readonly (Omit<LotSetup, 'method' | 'category'> & LotSmeSetup)[];
   documentCount: number;
+}
+
+/**
+ * The documents' SME price policy of a lot (财库〔2020〕46号 第九条、第十二条): reserved for SMEs, or the one ratio
+ * the documents fix for small/micro enterprises and, optionally, for consortia and subcontracts.
+ */
+export interface LotSmeSetup {
+  smeReserved?: boolean;
+  /** Percent, at most two decimals; null when not fixed (refused for a non-reserved lot where a rule is in force). */
+  smallMicroPercent?: number | null;
+  consortiumPercent?: number | null;
 }
 
 export interface PublicationViolation {
@@ -109,6 +121,32 @@ export function checkProjectForPublication(
       });
     }
   });
+  if (project.method !== 'single-source') {
+    // One supplier, no price comparison: the SME deduction has nothing to act on in single-source procurement.
+    project.lots.forEach((lot, i) => {
+      const sme = resolveSmePolicy({
+        publishedOn: beijingDateOf(publishedAt),
+        jurisdiction: options.jurisdiction,
+        category: project.category,
+        smeReserved: lot.smeReserved ?? false,
+        evaluationMethod: lot.evaluationMethod,
+        smallMicroPercent: lot.smallMicroPercent ?? null,
+        consortiumPercent: lot.consortiumPercent ?? null,
+      });
+      if (sme.ok) return;
+      for (const v of sme.problems) {
+        violations.push({
+          ruleId: v.ruleId,
+          fields: v.fields.map((f) => `lots[${i}].${f}`),
+          message: { zh: `包${i + 1}：${v.message.zh}`, en: `Lot ${i + 1}: ${v.message.en}` },
+          required: v.required,
+          actual: v.actual,
+          unit: v.unit,
+          earliestDate: null,
+        });
+      }
+    });
+  }
   if (project.documentCount === 0) {
     violations.push(
       platformViolation('DOCUMENTS_REQUIRED', ['documents'], {

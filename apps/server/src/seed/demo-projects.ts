@@ -102,6 +102,8 @@ export async function seedDemoProjects(s: Services): Promise<boolean> {
           evaluationMethod: 'comprehensive-scoring',
           criteria: scoring,
           smeReserved: false,
+          smallMicroPercent: 10,
+          consortiumPercent: 4,
           depositFen: 7_000_000,
           consortiumAllowed: true,
           priceSheetFields: [

@@ -79,6 +79,9 @@ export async function insertPublishedTender(db: Executor, blobs: BlobStore, spec
         consortiumAllowed: lot.consortiumAllowed ?? false,
         evaluationMethod: 'comprehensive-scoring',
         criteria: CRITERIA,
+        // The documents' SME ratios under the 2022 rules: 10% for small/micro, 4% for consortia (46号, 19号).
+        smeSmallMicroBp: 1000,
+        smeConsortiumBp: lot.consortiumAllowed ? 400 : null,
       })
       .returning({ id: lots.id });
     if (row) lotIds.push(row.id);

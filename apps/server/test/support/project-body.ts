@@ -16,6 +16,8 @@ export function projectBody(overrides: Record<string, unknown> = {}): Record<str
       { key: 'service', label: '售后服务', kind: 'service', weight: 20, maxScore: 20 },
     ],
     smeReserved: n === 2,
+    smallMicroPercent: n === 2 ? null : 10,
+    consortiumPercent: n === 1 ? 4 : null,
     depositFen: 2_000_000 * n,
     consortiumAllowed: n === 1,
     priceSheetFields: [{ key: 'warranty', label: '质保期（月）', kind: 'number', required: true }],

@@ -3994,6 +3994,10 @@ export interface paths {
                             /** @default false */
                             smeReserved?: boolean;
                             /** @default null */
+                            smallMicroPercent?: number | null;
+                            /** @default null */
+                            consortiumPercent?: number | null;
+                            /** @default null */
                             depositFen?: number | null;
                             /** @default false */
                             consortiumAllowed?: boolean;
@@ -4085,6 +4089,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4349,6 +4355,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4535,6 +4543,10 @@ export interface paths {
                             /** @default false */
                             smeReserved?: boolean;
                             /** @default null */
+                            smallMicroPercent?: number | null;
+                            /** @default null */
+                            consortiumPercent?: number | null;
+                            /** @default null */
                             depositFen?: number | null;
                             /** @default false */
                             consortiumAllowed?: boolean;
@@ -4626,6 +4638,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -4914,6 +4928,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {
@@ -5238,6 +5254,8 @@ export interface paths {
                                 }[];
                                 priceNotScored: boolean;
                                 smeReserved: boolean;
+                                smallMicroPercent: number | null;
+                                consortiumPercent: number | null;
                                 depositFen: number | null;
                                 consortiumAllowed: boolean;
                                 priceSheetFields: {

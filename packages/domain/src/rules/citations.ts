@@ -11,6 +11,8 @@ import type { Citation } from './rule-types';
  * - 《关于开展政府采购意向公开工作的通知》(财库〔2020〕10号)
  * - 《政府采购促进中小企业发展暂行办法》(财库〔2011〕181号), 《政府采购促进中小企业发展管理办法》(财库〔2020〕46号),
  *   《关于进一步加大政府采购支持中小企业力度的通知》(财库〔2022〕19号)
+ * - 《关于政府采购支持监狱企业发展有关问题的通知》(财库〔2014〕68号), 《关于促进残疾人就业政府采购政策的通知》
+ *   (财库〔2017〕141号): prison enterprises and welfare units for the disabled count as small/micro enterprises
  * - 《中华人民共和国招标投标法》, 《中华人民共和国招标投标法实施条例》 (works tendered under the Bidding Law)
  * - 《中华人民共和国民法典》 (how periods are counted)
  *
@@ -33,7 +35,13 @@ export const CITE = {
   mof87Art18: c('财政部令第87号第十八条', 'MOF Order No. 87, art. 18'),
   mof87Art27: c('财政部令第87号第二十七条', 'MOF Order No. 87, art. 27'),
   mof87Art52: c('财政部令第87号第五十二条', 'MOF Order No. 87, art. 52'),
+  mof87Art53: c('财政部令第87号第五十三条', 'MOF Order No. 87, art. 53'),
+  mof87Art54: c('财政部令第87号第五十四条', 'MOF Order No. 87, art. 54'),
   mof87Art55: c('财政部令第87号第五十五条', 'MOF Order No. 87, art. 55'),
+  mof87Art56: c('财政部令第87号第五十六条', 'MOF Order No. 87, art. 56'),
+  mof87Art59: c('财政部令第87号第五十九条', 'MOF Order No. 87, art. 59'),
+  mof87Art60: c('财政部令第87号第六十条', 'MOF Order No. 87, art. 60'),
+  mof87Art68: c('财政部令第87号第六十八条', 'MOF Order No. 87, art. 68'),
   mof87Art85: c('财政部令第87号第八十五条', 'MOF Order No. 87, art. 85'),
   mof74Art29: c('财政部令第74号第二十九条', 'MOF Order No. 74, art. 29'),
   mof74Art38: c('财政部令第74号第三十八条', 'MOF Order No. 74, art. 38'),
@@ -46,7 +54,11 @@ export const CITE = {
   czk2020n10: c('财库〔2020〕10号', 'Caiku [2020] No. 10'),
   czk2011n181Art5: c('财库〔2011〕181号第五条', 'Caiku [2011] No. 181, art. 5'),
   czk2011n181Art6: c('财库〔2011〕181号第六条', 'Caiku [2011] No. 181, art. 6'),
+  czk2020n46Art4: c('财库〔2020〕46号第四条', 'Caiku [2020] No. 46, art. 4'),
   czk2020n46Art9: c('财库〔2020〕46号第九条', 'Caiku [2020] No. 46, art. 9'),
+  czk2020n46Art12: c('财库〔2020〕46号第十二条', 'Caiku [2020] No. 46, art. 12'),
+  czk2014n68: c('财库〔2014〕68号', 'Caiku [2014] No. 68'),
+  czk2017n141: c('财库〔2017〕141号', 'Caiku [2017] No. 141'),
   czk2022n19: c('财库〔2022〕19号', 'Caiku [2022] No. 19'),
   biddingLawArt23: c('《招标投标法》第二十三条', 'Bidding Law, art. 23'),
   biddingLawArt24: c('《招标投标法》第二十四条', 'Bidding Law, art. 24'),

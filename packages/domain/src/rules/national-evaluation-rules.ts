@@ -2,7 +2,8 @@ import { CITE } from './citations';
 import type { AnyRuleVersion } from './rule-types';
 
 /**
- * Price weights, the deposit cap, the SME price deductions and the decryption window of the national rules.
+ * Price weights, the deposit cap, the SME price deductions (and, for works under the Bidding Law, the price-score bonus
+ * that replaces them) and the decryption window of the national rules.
  * The SME deductions show why rules are versioned: 财库〔2022〕19号 raised them from 2022-07-01, and a project
  * published on 2022-06-30 is still evaluated with the 财库〔2020〕46号 ranges.
  */
@@ -119,6 +120,7 @@ export const NATIONAL_EVALUATION_RULES: readonly AnyRuleVersion[] = [
       services: { min: 2, max: 3 },
       works: null,
       minShareBasisPoints: 3000,
+      subcontractsCount: false,
     },
   },
   {
@@ -156,6 +158,57 @@ export const NATIONAL_EVALUATION_RULES: readonly AnyRuleVersion[] = [
       works: { min: 1, max: 2 },
       minShareBasisPoints: 3000,
     },
+  },
+  {
+    id: 'SME_WORKS_PRICE_BONUS_SMALL_MICRO',
+    jurisdiction: 'CN',
+    effectiveFrom: '2021-01-01',
+    effectiveUntil: '2022-07-01',
+    sources: [CITE.czk2020n46Art9],
+    text: {
+      zh: '适用招标投标法的政府采购工程建设项目，采用综合评估法但未采用低价优先法计算价格分的，在采用原报价计算价格分的基础上增加小微企业价格分的{min}%至{max}%作为其价格分',
+      en: 'Works tendered under the Bidding Law with comprehensive scoring but no low-price-priority price score: small and micro enterprises get their price score, computed on the original price, raised by {min}%–{max}%',
+    },
+    value: { kind: 'price-score-bonus', range: { min: 3, max: 5 }, minShareBasisPoints: null },
+    note: 'The bonus sentence closes the small/micro paragraph of 46号 第九条 (the consortium one closes the next paragraph) — check the paragraph numbering before quoting it.',
+  },
+  {
+    id: 'SME_WORKS_PRICE_BONUS_SMALL_MICRO',
+    jurisdiction: 'CN',
+    effectiveFrom: '2022-07-01',
+    effectiveUntil: null,
+    sources: [CITE.czk2020n46Art9, CITE.czk2022n19],
+    text: {
+      zh: '适用招标投标法的政府采购工程建设项目，采用综合评估法但未采用低价优先法计算价格分的，在采用原报价计算价格分的基础上增加小微企业价格分的{min}%至{max}%作为其价格分',
+      en: 'Works tendered under the Bidding Law with comprehensive scoring but no low-price-priority price score: small and micro enterprises get their price score, computed on the original price, raised by {min}%–{max}%',
+    },
+    value: { kind: 'price-score-bonus', range: { min: 3, max: 5 }, minShareBasisPoints: null },
+    note: '19号 raised the goods and services ranges only and left works to a later joint rule (财政部、住房城乡建设部另行规定); the 46号 works bonus is kept until that rule is in the data — check.',
+  },
+  {
+    id: 'SME_WORKS_PRICE_BONUS_CONSORTIUM',
+    jurisdiction: 'CN',
+    effectiveFrom: '2021-01-01',
+    effectiveUntil: '2022-07-01',
+    sources: [CITE.czk2020n46Art9],
+    text: {
+      zh: '适用招标投标法的政府采购工程建设项目，联合协议或者分包意向协议约定小微企业的合同份额占到合同总金额{share}%以上的，在采用原报价计算价格分的基础上增加其价格分的{min}%至{max}%作为其价格分',
+      en: 'Works tendered under the Bidding Law: a consortium or subcontract giving small and micro enterprises at least {share}% of the contract gets its price score raised by {min}%–{max}%',
+    },
+    value: { kind: 'price-score-bonus', range: { min: 1, max: 2 }, minShareBasisPoints: 3000 },
+  },
+  {
+    id: 'SME_WORKS_PRICE_BONUS_CONSORTIUM',
+    jurisdiction: 'CN',
+    effectiveFrom: '2022-07-01',
+    effectiveUntil: null,
+    sources: [CITE.czk2020n46Art9, CITE.czk2022n19],
+    text: {
+      zh: '适用招标投标法的政府采购工程建设项目，联合协议或者分包意向协议约定小微企业的合同份额占到合同总金额{share}%以上的，在采用原报价计算价格分的基础上增加其价格分的{min}%至{max}%作为其价格分',
+      en: 'Works tendered under the Bidding Law: a consortium or subcontract giving small and micro enterprises at least {share}% of the contract gets its price score raised by {min}%–{max}%',
+    },
+    value: { kind: 'price-score-bonus', range: { min: 1, max: 2 }, minShareBasisPoints: 3000 },
+    note: 'As for the small/micro bonus: 19号 left works to a later joint rule — check.',
   },
   {
     id: 'DECRYPTION_WINDOW',

@@ -65,6 +65,22 @@ export interface DeductionValue {
   works: PercentRange | null;
   /** Consortium or subcontract: the small/micro share of the contract must be at least this (basis points). */
   minShareBasisPoints: number | null;
+  /**
+   * Whether a subcontract to small/micro enterprises counts towards that share, or only a consortium agreement does
+   * (false under 财库〔2011〕181号 第六条, which knew only consortia). Absent: subcontracts count (财库〔2020〕46号 第九条).
+   */
+  subcontractsCount?: boolean;
+}
+
+/**
+ * A percentage added to a bidder's price score instead of a price deduction (财库〔2020〕46号 第九条: works tendered
+ * under the Bidding Law with comprehensive scoring whose price score is not computed by the low-price-priority method).
+ */
+export interface PriceScoreBonusValue {
+  kind: 'price-score-bonus';
+  range: PercentRange;
+  /** Consortium or subcontract: the small/micro share of the contract must be at least this (basis points). */
+  minShareBasisPoints: number | null;
 }
 
 export interface DurationValue {
@@ -97,6 +113,8 @@ export interface RuleValueMap {
   DEPOSIT_MAX_RATIO: MaxRatioValue;
   SME_DEDUCTION_SMALL_MICRO: DeductionValue;
   SME_DEDUCTION_CONSORTIUM: DeductionValue;
+  SME_WORKS_PRICE_BONUS_SMALL_MICRO: PriceScoreBonusValue;
+  SME_WORKS_PRICE_BONUS_CONSORTIUM: PriceScoreBonusValue;
   DECRYPTION_WINDOW: DurationValue;
 }
 

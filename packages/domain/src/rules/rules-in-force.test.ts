@@ -94,6 +94,26 @@ describe('rules in force on a date', () => {
     expect(co.value.minShareBasisPoints).toBe(3000);
   });
 
+  it('the works price-score bonus exists from 财库〔2020〕46号 on, unchanged by 财库〔2022〕19号', () => {
+    expect(rulesInForce('2020-12-31').rules.SME_WORKS_PRICE_BONUS_SMALL_MICRO).toBeUndefined();
+    for (const date of ['2021-01-01', '2022-06-30', '2022-07-01', '2026-03-02']) {
+      const set = rulesInForce(date);
+      expect(requireRule(set, 'SME_WORKS_PRICE_BONUS_SMALL_MICRO').value.range).toEqual({ min: 3, max: 5 });
+      expect(requireRule(set, 'SME_WORKS_PRICE_BONUS_CONSORTIUM').value).toMatchObject({
+        range: { min: 1, max: 2 },
+        minShareBasisPoints: 3000,
+      });
+    }
+    expect(requireRule(rulesInForce('2022-07-01'), 'SME_WORKS_PRICE_BONUS_SMALL_MICRO').sources[1]?.zh).toBe(
+      '财库〔2022〕19号',
+    );
+  });
+
+  it('subcontracts count towards the consortium share from 财库〔2020〕46号 on only', () => {
+    expect(requireRule(rulesInForce('2020-12-31'), 'SME_DEDUCTION_CONSORTIUM').value.subcontractsCount).toBe(false);
+    expect(requireRule(rulesInForce('2021-01-01'), 'SME_DEDUCTION_CONSORTIUM').value.subcontractsCount).toBeUndefined();
+  });
+
   it('the intention rule binds from 2022-01-01 nationally', () => {
     expect(rulesInForce('2021-12-31').rules.PROCUREMENT_INTENTION_MIN_LEAD).toBeUndefined();
     expect(rulesInForce('2022-01-01').rules.PROCUREMENT_INTENTION_MIN_LEAD?.value.min).toBe(30);

@@ -114,6 +114,13 @@ export const lots = pgTable(
     priceNotScored: boolean('price_not_scored').notNull().default(false),
     /** Reserved for small and medium enterprises (专门面向中小企业采购): no price deduction then. */
     smeReserved: boolean('sme_reserved').notNull().default(false),
+    /**
+     * The documents' SME price deduction (or, for works under the Bidding Law, price-score bonus) in basis points
+     * (1000 = 10%): for small/micro enterprises, and for consortia/subcontracts giving them their share
+     * (财库〔2020〕46号 第九条); null when not fixed. Checked against the rules in force at publication.
+     */
+    smeSmallMicroBp: integer('sme_small_micro_bp'),
+    smeConsortiumBp: integer('sme_consortium_bp'),
     /** 投标保证金, ≤ 2% of the budget; null when none is asked. */
     depositFen: bigint('deposit_fen', { mode: 'number' }),
     /** Whether consortium bids (联合体投标) are accepted on this lot. */

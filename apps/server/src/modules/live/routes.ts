@@ -7,6 +7,20 @@ import { presentEvent } from '../ledger/routes';
 const HEARTBEAT_MS = 15_000;
 
 /**
+ * An event's SSE frame, encoded once: the hub hands the same row object to every viewer it goes to (2,000 in a busy
+ * hall), and the frame does not depend on the viewer — who may see it was decided before `send`.
+ */
+const frames = new WeakMap<object, Buffer>();
+function frameOf(row: Parameters<typeof presentEvent>[0]): Buffer {
+  let frame = frames.get(row);
+  if (!frame) {
+    frame = Buffer.from(`id: ${row.seq}\ndata: ${JSON.stringify(presentEvent(row))}\n\n`);
+    frames.set(row, frame);
+  }
+  return frame;
+}
+
+/**
  * Server-Sent Events: each event the caller may see, as `id: <seq>` and `data: <json>` (the JSON carries the event
  * type; unnamed SSE events reach EventSource.onmessage, so clients need not know the vocabulary). Browsers
  * reconnect by themselves and send Last-Event-ID, from which the stream resumes without gaps or repeats.
@@ -58,7 +72,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
             viewer: request.viewer,
             subject,
             send: (row) => {
-              res.write(`id: ${row.seq}\ndata: ${JSON.stringify(presentEvent(row))}\n\n`);
+              res.write(frameOf(row));
             },
             end: () => res.end(),
           },

@@ -5,7 +5,7 @@ import { certificates, openingBids } from '../../db/schema';
 import { AppError } from '../../platform/errors/app-error';
 import { appendEvent, type Actor } from '../../platform/events/append-event';
 import type { Services } from '../../services';
-import { decryptBid, type Decryption } from './decrypt-bid';
+import { decryptBid, type Decryption, type SealedInput } from './decrypt-bid';
 import { hallSubject } from './open-hall';
 import { readOutOfSheet } from './present-hall';
 import {
@@ -69,21 +69,19 @@ export async function openSubmissionWithKey(s: Services, input: OpenWithKeyInput
     .where(eq(certificates.id, submission.signingCertificateId));
   if (!signer) throw new AppError('NOT_FOUND');
   const receipt = submission.receipt as { receipt?: { ciphertext?: { hash?: string } } } | null;
-  const decryption = await decryptBid(
-    s.blobs,
-    {
-      lotId: submission.lotId,
-      projectId: submission.projectId,
-      organisationId: submission.organisationId,
-      nonce: submission.nonce,
-      envelope: submission.envelope,
-      blobKey: submission.blobKey,
-      receiptCiphertextHash: receipt?.receipt?.ciphertext?.hash ?? submission.ciphertextHash ?? '',
-      signerPublicKey: signer.publicKey,
-    },
-    input.contentKey,
-    s.crypto.primitives(submission.suite),
-  );
+  const sealed: SealedInput = {
+    lotId: submission.lotId,
+    projectId: submission.projectId,
+    organisationId: submission.organisationId,
+    nonce: submission.nonce,
+    envelope: submission.envelope,
+    blobKey: submission.blobKey,
+    receiptCiphertextHash: receipt?.receipt?.ciphertext?.hash ?? submission.ciphertextHash ?? '',
+    signerPublicKey: signer.publicKey,
+  };
+  // The window was judged at the key's arrival (above, and again when recording): waiting for a slot cannot lose it.
+  const native = s.crypto.primitives(submission.suite);
+  const decryption = await s.crypto.withSlot(() => decryptBid(s.blobs, sealed, input.contentKey, native));
   if (decryption.kind === 'wrong_key') throw new AppError('CONTENT_KEY_WRONG');
   return s.db.transaction((tx) => recordOpening(tx, s, input, decryption));
 }

@@ -1,5 +1,6 @@
 import { checkProjectForPublication, type PublicationCheck } from '@zhengcai/domain';
 import type { lots, projects } from '../../db/schema';
+import { bpToPercent } from './project-rows';
 
 type ProjectRow = typeof projects.$inferSelect;
 type LotRow = typeof lots.$inferSelect;
@@ -26,6 +27,9 @@ export function checkPublication(
         priceNotScored: l.priceNotScored,
         budgetFen: l.budgetFen,
         depositFen: l.depositFen,
+        smeReserved: l.smeReserved,
+        smallMicroPercent: bpToPercent(l.smeSmallMicroBp),
+        consortiumPercent: bpToPercent(l.smeConsortiumBp),
       })),
       documentCount,
     },

@@ -5,6 +5,7 @@ import type { Viewer } from '../../platform/policy/actor';
 import type { Clock } from '../../platform/clock';
 import { checkPublication, presentCheck } from './check-publication';
 import { listKeyHolders } from './key-escrow';
+import { bpToPercent } from './project-rows';
 import { projectAbilities } from './policy';
 import { findUsableCertificates } from '../certificates/repo';
 import { findProjectRow, listDocuments, listLots, organisationNames, tenderNoticeId } from './repo';
@@ -86,6 +87,8 @@ export async function presentProject(
         criteria: l.criteria,
         priceNotScored: l.priceNotScored,
         smeReserved: l.smeReserved,
+        smallMicroPercent: bpToPercent(l.smeSmallMicroBp),
+        consortiumPercent: bpToPercent(l.smeConsortiumBp),
         depositFen: l.depositFen,
         consortiumAllowed: l.consortiumAllowed,
         priceSheetFields: l.priceSheetFields,

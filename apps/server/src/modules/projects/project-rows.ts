@@ -1,6 +1,11 @@
 import type { lots, projects } from '../../db/schema';
 import type { ProjectBody } from './schemas';
 
+/** A percentage with at most two decimals (validated in schemas.ts) as basis points, and back. */
+export const percentToBp = (percent: number | null): number | null =>
+  percent === null ? null : Math.round(percent * 100);
+export const bpToPercent = (bp: number | null): number | null => (bp === null ? null : bp / 100);
+
 /** The columns of `projects` a body sets (the same for a new draft and an edit). */
 export function projectColumns(body: ProjectBody) {
   return {
@@ -31,6 +36,8 @@ export function lotRows(projectId: string, body: ProjectBody): (typeof lots.$inf
     criteria: lot.criteria,
     priceNotScored: lot.priceNotScored,
     smeReserved: lot.smeReserved,
+    smeSmallMicroBp: percentToBp(lot.smallMicroPercent),
+    smeConsortiumBp: percentToBp(lot.consortiumPercent),
     depositFen: lot.depositFen,
     consortiumAllowed: lot.consortiumAllowed,
     priceSheetFields: lot.priceSheetFields,

@@ -41,6 +41,15 @@ const priceSheetField = z.object({
   required: z.boolean(),
 });
 
+/** The documents' SME ratio: a percentage from 0 to 100 with at most two decimals (the range is checked at publication). */
+const smePercent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, {
+    params: { zh: '比例最多保留两位小数', en: 'At most two decimals' },
+  });
+
 export const lotBody = z
   .object({
     title: text(200).min(2),
@@ -56,6 +65,8 @@ export const lotBody = z
     criteria: z.array(criterion).max(30).default([]),
     priceNotScored: z.boolean().default(false),
     smeReserved: z.boolean().default(false),
+    smallMicroPercent: smePercent.nullable().default(null),
+    consortiumPercent: smePercent.nullable().default(null),
     depositFen: fen.nullable().default(null),
     consortiumAllowed: z.boolean().default(false),
     priceSheetFields: z.array(priceSheetField).max(20).default([]),
@@ -179,6 +190,8 @@ export const lotView = z.object({
   criteria: z.array(criterion),
   priceNotScored: z.boolean(),
   smeReserved: z.boolean(),
+  smallMicroPercent: z.number().nullable(),
+  consortiumPercent: z.number().nullable(),
   depositFen: z.number().int().nullable(),
   consortiumAllowed: z.boolean(),
   priceSheetFields: z.array(priceSheetField),

@@ -47,6 +47,8 @@ describe('the tender notice template', () => {
           ceilingPriceFen: null,
           evaluationMethod: 'lowest-evaluated-price',
           smeReserved: false,
+          smeSmallMicroBp: 1250,
+          smeConsortiumBp: 400,
           depositFen: null,
           consortiumAllowed: false,
         },
@@ -56,6 +58,8 @@ describe('the tender notice template', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(body).toContain('售价：0元（免费）');
+    expect(body).toContain('对小微企业报价给予12.5%的扣除');
+    expect(body).toContain('小微企业合同份额占30%以上的，对其报价给予4%的扣除');
     expect(body).not.toContain('采购代理机构信息');
   });
 });

@@ -43,6 +43,8 @@ export interface TenderNoticeData {
     ceilingPriceFen: number | null;
     evaluationMethod: EvaluationMethod;
     smeReserved: boolean;
+    smeSmallMicroBp: number | null;
+    smeConsortiumBp: number | null;
     depositFen: number | null;
     consortiumAllowed: boolean;
   }[];
@@ -68,6 +70,19 @@ export function tenderNoticeTitle(d: Pick<TenderNoticeData, 'purchaserName' | 't
   // 【采购人】【项目名称】公开招标公告, without saying the purchaser twice when the project's name already starts with it.
   const purchaser = d.title.startsWith(d.purchaserName) ? '' : d.purchaserName;
   return `${purchaser}${d.title}${PROCUREMENT_METHODS[d.method].label.zh}公告`;
+}
+
+const percentZh = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+
+/** The documents' SME price policy as the notice states it (财库〔2020〕46号 第九条、第十二条). */
+function smeDeductionLines(l: TenderNoticeData['lots'][number]): string[] {
+  if (l.smeReserved || l.smeSmallMicroBp === null) return [];
+  return [
+    `  小微企业价格扣除：对小微企业报价给予${percentZh(l.smeSmallMicroBp)}的扣除，用扣除后的价格参与评审`,
+    ...(l.smeConsortiumBp === null
+      ? []
+      : [`  联合体或分包：小微企业合同份额占30%以上的，对其报价给予${percentZh(l.smeConsortiumBp)}的扣除`]),
+  ];
 }
 
 export function renderTenderNotice(d: TenderNoticeData): { title: string; body: string } {
@@ -97,6 +112,7 @@ export function renderTenderNotice(d: TenderNoticeData): { title: string; body: 
       `  评标方法：${EVALUATION_METHOD_LABELS[l.evaluationMethod].zh}`,
       `  投标保证金：${l.depositFen === null || l.depositFen === 0 ? '不收取' : amountZh(l.depositFen)}`,
       `  是否专门面向中小企业采购：${l.smeReserved ? '是' : '否'}`,
+      ...smeDeductionLines(l),
       `  本包${l.consortiumAllowed ? '接受' : '不接受'}联合体投标。`,
     );
   }

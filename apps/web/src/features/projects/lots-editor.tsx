@@ -91,6 +91,7 @@ function LotCard({
 }) {
   const { t, lang } = useI18n();
   const method = Form.useWatch<string>(['lots', index, 'evaluationMethod']);
+  const reserved = Form.useWatch<boolean>(['lots', index, 'smeReserved']);
   return (
     <Card
       size="small"
@@ -175,6 +176,44 @@ function LotCard({
             <Switch disabled={disabled} />
           </Form.Item>
         </Col>
+        {!reserved && (
+          <>
+            <Col xs={12} md={6}>
+              <Form.Item
+                name={[index, 'smallMicroPercent']}
+                label={t('projects.smallMicroPercent')}
+                tooltip={t('projects.smallMicroHint')}
+              >
+                <InputNumber<number>
+                  min={0}
+                  max={100}
+                  precision={2}
+                  addonAfter="%"
+                  style={{ width: '100%' }}
+                  disabled={disabled}
+                  data-testid={`lot-${index}-small-micro`}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item
+                name={[index, 'consortiumPercent']}
+                label={t('projects.consortiumPercent')}
+                tooltip={t('projects.consortiumPercentHint')}
+              >
+                <InputNumber<number>
+                  min={0}
+                  max={100}
+                  precision={2}
+                  addonAfter="%"
+                  style={{ width: '100%' }}
+                  disabled={disabled}
+                  data-testid={`lot-${index}-consortium-percent`}
+                />
+              </Form.Item>
+            </Col>
+          </>
+        )}
         <Col xs={24} md={12}>
           <Form.Item name={[index, 'evaluationMethod']} label={t('projects.evaluationMethod')}>
             <Select

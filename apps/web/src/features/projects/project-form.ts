@@ -16,6 +16,9 @@ export interface LotValues {
   criteria: NonNullable<LotBody['criteria']>;
   priceNotScored: boolean;
   smeReserved: boolean;
+  /** The documents' SME price deduction in percent (46号 第九条); ignored on a reserved lot. */
+  smallMicroPercent: number | null;
+  consortiumPercent: number | null;
   depositYuan: string | null;
   consortiumAllowed: boolean;
   priceSheetFields: NonNullable<LotBody['priceSheetFields']>;
@@ -57,6 +60,8 @@ export function newLot(n: number, categoryCode = ''): LotValues {
     ],
     priceNotScored: false,
     smeReserved: false,
+    smallMicroPercent: 10,
+    consortiumPercent: null,
     depositYuan: null,
     consortiumAllowed: false,
     priceSheetFields: [],
@@ -101,6 +106,8 @@ export function toValues(p: Project): ProjectValues {
       criteria: l.criteria,
       priceNotScored: l.priceNotScored,
       smeReserved: l.smeReserved,
+      smallMicroPercent: l.smallMicroPercent,
+      consortiumPercent: l.consortiumPercent,
       depositYuan: fenToYuan(l.depositFen),
       consortiumAllowed: l.consortiumAllowed,
       priceSheetFields: l.priceSheetFields,
@@ -144,6 +151,8 @@ export function toBody(
       criteria: l.evaluationMethod === 'comprehensive-scoring' ? l.criteria : [],
       priceNotScored: l.priceNotScored,
       smeReserved: l.smeReserved,
+      smallMicroPercent: l.smeReserved ? null : (l.smallMicroPercent ?? null),
+      consortiumPercent: l.smeReserved ? null : (l.consortiumPercent ?? null),
       depositFen: fen(l.depositYuan, ['lots', i, 'depositYuan'], false),
       consortiumAllowed: l.consortiumAllowed,
       priceSheetFields: l.priceSheetFields,
