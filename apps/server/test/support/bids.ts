@@ -102,6 +102,8 @@ export async function publishedProject(t: TestApp, opts: { deadlineInMs?: number
       criteria: [],
       consortiumAllowed: opts.consortiumAllowed ?? false,
       priceSheetFields: [{ key: 'warranty', label: '质保期', kind: 'text', required: true }],
+      smeSmallMicroBp: 1000,
+      smeConsortiumBp: opts.consortiumAllowed ? 400 : null,
     })
     .returning();
   if (!lot) throw new Error('no lot');

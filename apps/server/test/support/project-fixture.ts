@@ -85,6 +85,7 @@ export async function projectFixture(
     evaluationMethod: 'lowest-evaluated-price',
     criteria: [],
     depositFen: 1_000_000,
+    smeSmallMicroBp: 1000,
   });
   const [doc] = await t.services.db
     .insert(projectDocuments)

@@ -50,8 +50,23 @@ export async function createTestApp(
 }
 
 let counter = 0;
-let usccCounter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/**
+ * The 8-character organisation part of a test USCC, different on every call: a counter in the USCC alphabet (no I, O,
+ * S, V, Z), starting at a random point per process. (Mapping a time-based string onto that alphabet collided.)
+ */
+const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+let usccSequence = Math.floor(Math.random() * 31 ** 7);
+function nextUsccBody(): string {
+  let n = usccSequence++;
+  let out = '';
+  for (let i = 0; i < 8; i += 1) {
+    out = (USCC_ALPHABET[n % 31] ?? '0') + out;
+    n = Math.floor(n / 31);
+  }
+  return out;
+}
 
 /** Makes an organisation of the kind a role needs (none for experts). Each call makes a new one. */
 export async function makeOrganisation(
@@ -60,15 +75,13 @@ export async function makeOrganisation(
   status: 'pending' | 'active' = 'active',
 ) {
   const now = t.clock.now();
-  // A counter, not the time: codes derived from the time could collide within one run. Division 140000 is used by
-  // no other helper and no demo organisation.
-  const body = String(usccCounter++).padStart(8, '0');
+  const body = nextUsccBody();
   const [org] = await t.services.db
     .insert(organisations)
     .values({
       kind,
       name: `测试${kind}${unique()}`,
-      uscc: buildUscc('91', '140000', body),
+      uscc: buildUscc('91', '520200', body),
       status,
       createdAt: now,
       updatedAt: now,
