@@ -15,7 +15,7 @@ const ROLES = [
   {
     login: 'centre',
     role: '交易中心',
-    menu: ['概览', '开标录像', '注册审核', '存证核验', '数字证书', 'API 令牌', '修改密码'],
+    menu: ['概览', '开标录像', '专家抽取记录', '注册审核', '存证核验', '数字证书', 'API 令牌', '修改密码'],
   },
   { login: 'purchaser1', role: '采购人', menu: ['概览', '采购项目', '开标录像', ...EVERYONE.slice(1)] },
   { login: 'agency', role: '采购代理机构', menu: ['概览', '采购项目', '开标录像', ...EVERYONE.slice(1)] },
@@ -24,11 +24,11 @@ const ROLES = [
     role: '供应商',
     menu: ['概览', '我的投标项目', '联合体签署', '企业信息与资质', ...EVERYONE.slice(1)],
   },
-  { login: 'expert01', role: '评审专家', menu: ['概览', '专家资料', '数字证书', 'API 令牌', '修改密码'] },
+  { login: 'expert01', role: '评审专家', menu: ['概览', '专家资料', '评审邀请', '数字证书', 'API 令牌', '修改密码'] },
   {
     login: 'supervisor',
     role: '监管部门',
-    menu: ['概览', '开标录像', '禁入名单', '存证核验', '数字证书', 'API 令牌', '修改密码'],
+    menu: ['概览', '开标录像', '专家抽取记录', '禁入名单', '存证核验', '数字证书', 'API 令牌', '修改密码'],
   },
   { login: 'bank', role: '金融机构', menu: EVERYONE },
 ] as const;

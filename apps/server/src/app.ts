@@ -35,6 +35,8 @@ import { barredRoutes } from './modules/barred/routes';
 import { deskRoutes } from './modules/documents/desk-routes';
 import { tenderRoutes } from './modules/documents/tender-routes';
 import { expertRoutes } from './modules/experts/routes';
+import { expertDrawRoutes } from './modules/expert-draws/routes';
+import { invitationRoutes } from './modules/expert-draws/invitation-routes';
 import { ledgerRoutes } from './modules/ledger/routes';
 import { liveRoutes } from './modules/live/routes';
 import { registerMetrics } from './modules/ops/metrics';
@@ -166,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     recoveryRoutes,
     recordingRoutes,
     transactionCertificateRoutes,
+    expertDrawRoutes,
+    invitationRoutes,
   ]) {
     await app.register(plugin, { services });
   }

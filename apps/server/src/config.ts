@@ -70,6 +70,11 @@ const envSchema = z.object({
   DEMO_OPENING_IN_MINUTES: z.coerce.number().int().min(1).max(525600).default(60),
   /** The demo opening tender's decryption window (解密时限), minutes. */
   DEMO_OPENING_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /**
+   * How long a drawn expert has to confirm or decline (ADR 0019); after it a job counts the silence as declining and
+   * calls the next reserve.
+   */
+  EXPERT_CONFIRM_MINUTES: z.coerce.number().int().min(1).max(10080).default(240),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -115,5 +120,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cryptoSuite: e.CRYPTO_SUITE,
     platformKeyPassword: e.PLATFORM_KEY_PASSWORD ?? null,
     demoOpening: { inMinutes: e.DEMO_OPENING_IN_MINUTES, windowMinutes: e.DEMO_OPENING_WINDOW_MINUTES },
+    expertConfirmMinutes: e.EXPERT_CONFIRM_MINUTES,
   };
 }

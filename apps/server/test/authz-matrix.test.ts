@@ -44,6 +44,7 @@ import type { Access } from '../src/platform/http/access';
 import { errorSchema } from '../src/platform/http/responses';
 import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './support/certificates';
 import { takeSnapshot } from './support/db-snapshot';
+import { drawFixture } from './support/expert-draw-matrix';
 import { hallFor } from './support/opening-matrix';
 import { issuedCertificate } from './support/transaction-certificate';
 import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
@@ -1946,6 +1947,84 @@ const MATRIX: readonly Row[] = [
       );
     },
   },
+  // The expert draw (C11, ADR 0019): the host requests and runs it and sees seats without names; oversight (the
+  // supervisor and the centre, not the administrator) sees names and verifies; a drawn expert answers their own seat.
+  {
+    route: 'GET /api/expert-draws/lots/:lotId',
+    resource: 'a drawn lot I host (a supplier: I bid on it; an expert: I was drawn)',
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 404],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: true, stage: 'drawn', meInPool: true });
+      return get(`/api/expert-draws/lots/${d.lotId}`, (res) => {
+        const body = res.json<{ viewAs: string; seats: { expert: unknown }[] }>();
+        expect(body.seats.length).toBeGreaterThanOrEqual(5);
+        // Names for oversight only; the host sees seats and statuses.
+        for (const seat of body.seats) expect(seat.expert === null).toBe(body.viewAs === 'host');
+      });
+    },
+  },
+  {
+    route: 'POST /api/expert-draws',
+    resource: 'a published lot I host (others: someone else’s)',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: true, stage: 'pool' });
+      return post('/api/expert-draws', { lotId: d.lotId, includeRegions: [d.region], recentDrawDays: 0 });
+    },
+  },
+  {
+    route: 'POST /api/expert-draws',
+    resource: "a lot of someone else's draft",
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const { projectId } = await projectFixture(t, me, { whose: 'other' });
+      const [lot] = await t.services.db.select().from(lots).where(eq(lots.projectId, projectId));
+      return post('/api/expert-draws', { lotId: lot?.id ?? '' });
+    },
+  },
+  {
+    route: 'POST /api/expert-draws/:id/draw',
+    resource: 'a committed draw of a lot I host',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/expert-draws/${(await drawFixture(t, me, { host: true, stage: 'requested' })).drawId}/draw`),
+  },
+  {
+    route: 'POST /api/expert-draws/:id/draw',
+    resource: 'a committed draw someone else hosts',
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/expert-draws/${(await drawFixture(t, me, { host: false, stage: 'requested' })).drawId}/draw`),
+  },
+  {
+    route: 'POST /api/expert-draws/:id/supplementary',
+    resource: 'a draw I host with an empty seat and no reserve left',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: true, stage: 'vacant' });
+      return post(`/api/expert-draws/${d.drawId}/supplementary`, { reserves: 1 });
+    },
+  },
+  {
+    route: 'POST /api/expert-draws/:id/supplementary',
+    resource: 'a draw someone else hosts, with an empty seat',
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: false, stage: 'vacant' });
+      return post(`/api/expert-draws/${d.drawId}/supplementary`, { reserves: 1 });
+    },
+  },
+  {
+    route: 'GET /api/expert-draws',
+    resource: 'every draw (one drawn now)',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: false, stage: 'drawn' });
+      return get('/api/expert-draws', (res) =>
+        expect(res.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toContain(d.drawId),
+      );
+    },
+  },
   {
     route: 'POST /api/transaction-certificates/:number/revoke',
     resource: 'an issued certificate',
@@ -1962,6 +2041,69 @@ const MATRIX: readonly Row[] = [
       post(`/api/transaction-certificates/${await newCertificate(t, { revoked: true })}/revoke`, {
         reason: '投诉处理决定撤销中标结果',
       }),
+  },
+  {
+    route: 'GET /api/expert-draws/:id/verification',
+    resource: 'a drawn draw (I host it, when I can host)',
+    expect: [401, 403, 403, 200, 403, 403, 200, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: true, stage: 'drawn' });
+      return get(`/api/expert-draws/${d.drawId}/verification`, (res) => {
+        const body = res.json<{ seed: string | null; verification: { ok: boolean } | null }>();
+        expect(body.seed).toMatch(/^[0-9a-f]{64}$/);
+        expect(body.verification?.ok).toBe(true);
+      });
+    },
+  },
+  {
+    route: 'GET /api/expert-invitations',
+    resource: 'my invitations (an expert drawn as a member)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: false, stage: 'drawn', meInPool: true, reserves: 0 });
+      return get('/api/expert-invitations', (res) =>
+        expect(res.json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([d.mySeatId]),
+      );
+    },
+  },
+  {
+    route: 'POST /api/expert-invitations/:id/confirm',
+    resource: 'my invitation (an expert drawn as a member)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: false, stage: 'drawn', meInPool: true, reserves: 0 });
+      return post(`/api/expert-invitations/${d.mySeatId ?? d.otherSeatId}/confirm`);
+    },
+  },
+  {
+    route: 'POST /api/expert-invitations/:id/confirm',
+    resource: "another expert's invitation",
+    expect: [401, 403, 403, 403, 403, 404, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        `/api/expert-invitations/${(await drawFixture(t, me, { host: false, stage: 'drawn' })).otherSeatId}/confirm`,
+      ),
+  },
+  {
+    route: 'POST /api/expert-invitations/:id/decline',
+    resource: 'my invitation (an expert drawn as a member)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const d = await drawFixture(t, me, { host: false, stage: 'drawn', meInPool: true, reserves: 0 });
+      return post(`/api/expert-invitations/${d.mySeatId ?? d.otherSeatId}/decline`, { reason: '当日另有评审任务' });
+    },
+  },
+  {
+    route: 'POST /api/expert-invitations/:id/decline',
+    resource: "another expert's invitation",
+    expect: [401, 403, 403, 403, 403, 404, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        `/api/expert-invitations/${(await drawFixture(t, me, { host: false, stage: 'drawn' })).otherSeatId}/decline`,
+        {
+          reason: '当日另有评审任务',
+        },
+      ),
   },
 ];
 

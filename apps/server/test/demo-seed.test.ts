@@ -1,7 +1,7 @@
 import { checkUscc } from '@zhengcai/domain';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notices, organisations, projects, users } from '../src/db/schema';
+import { expertProfiles, notices, organisations, projects, users } from '../src/db/schema';
 import { DEMO_DRAFT_TITLE, DEMO_PUBLISHED_TITLE } from '../src/seed/demo-projects';
 import { verifyLedger } from '../src/platform/events/verify-ledger';
 import { seedDemoCity } from '../src/seed/demo-city';
@@ -23,13 +23,15 @@ describe('demo city seed', () => {
     expect((await verifyLedger(t.services.db)).ok).toBe(true);
   });
 
-  it('has every role, six suppliers of different scales with valid credit codes, twelve experts', async () => {
+  it('has every role, six suppliers of different scales with valid credit codes, sixteen experts with profiles', async () => {
     const suppliers = DEMO_ORGANISATIONS.filter((o) => o.kind === 'supplier');
     expect(suppliers).toHaveLength(6);
     expect(new Set(suppliers.map((s) => s.scale))).toEqual(new Set(['large', 'medium', 'small', 'micro']));
     for (const org of DEMO_ORGANISATIONS) expect(org.uscc && checkUscc(org.uscc).ok).toBe(true);
     const [experts] = await t.services.db.select({ n: count() }).from(users).where(eq(users.role, 'expert'));
-    expect(experts?.n).toBe(12);
+    expect(experts?.n).toBe(16);
+    const [profiles] = await t.services.db.select({ n: count() }).from(expertProfiles);
+    expect(profiles?.n).toBe(16);
     const roles = (await t.services.db.selectDistinct({ role: users.role }).from(users)).map((r) => r.role).sort();
     expect(roles).toEqual(['admin', 'agency', 'centre', 'expert', 'finance', 'purchaser', 'supervisor', 'supplier']);
   });

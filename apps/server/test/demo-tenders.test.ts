@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs, lots, openingHalls, projects } from '../src/db/schema';
 import { seedDemoCity } from '../src/seed/demo-city';
@@ -58,5 +58,35 @@ describe('the demo tenders', () => {
       .from(openingHalls)
       .where(eq(openingHalls.lotId, lot?.id ?? ''));
     expect(hall?.state).toBe('open');
+  });
+
+  it('have enough experts for the agency to draw the first tender’s lot, with avoidance on the record', async () => {
+    await seedDemoTenders(t.services);
+    const [project] = await t.services.db.select().from(projects).where(eq(projects.code, 'ZC-2026-LPS-0001'));
+    const [lot] = await t.services.db
+      .select()
+      .from(lots)
+      .where(and(eq(lots.projectId, project?.id ?? ''), eq(lots.number, 1)));
+    const agency = await logIn(t.app, 'agency', 'Zhengcai2026');
+    const requested = await agency.inject({ method: 'POST', url: '/api/expert-draws', payload: { lotId: lot?.id } });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const drawId = requested.json<{ abilities: { drawId: string } }>().abilities.drawId;
+    const drawn = await agency.inject({ method: 'POST', url: `/api/expert-draws/${drawId}/draw` });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const supervisor = await logIn(t.app, 'supervisor', 'Zhengcai2026');
+    const material = await supervisor.inject({ method: 'GET', url: `/api/expert-draws/${drawId}/verification` });
+    const body = material.json<{
+      verification: { ok: boolean };
+      poolSnapshot: { experts: { id: string; excludedFor: string[] }[] };
+      experts: { userId: string; name: string }[];
+    }>();
+    expect(body.verification.ok).toBe(true);
+    const reasons = new Map(
+      body.poolSnapshot.experts.map((e) => [body.experts.find((x) => x.userId === e.id)?.name, e.excludedFor]),
+    );
+    expect(reasons.get('刘洋')).toEqual(['EMPLOYER_IS_PURCHASER']);
+    expect(reasons.get('吴敏')).toEqual(['CONFLICT_WITH_AGENCY']);
+    expect(reasons.get('杨帆')).toEqual(['SPECIALTY_MISMATCH']);
+    expect([...reasons.values()].filter((r) => r.length === 0)).toHaveLength(10);
   });
 });

@@ -69,7 +69,7 @@ describe('the server process', () => {
     expect(server.output()).toContain('Zhengcai2026');
     expect(server.output()).toMatch(/supplier1\s+供应商/);
     const stats = (await (await fetch(`${base}/api/portal/stats`)).json()) as { suppliers: number; experts: number };
-    expect(stats).toMatchObject({ suppliers: 6, experts: 12 });
+    expect(stats).toMatchObject({ suppliers: 6, experts: 16 });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('zhengcai_http_request_duration_seconds_bucket');
 

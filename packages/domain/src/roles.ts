@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   listTransactionCertificates: ['centre', 'supervisor', 'admin'],
   /** Revoke a transaction certificate, with a public reason. */
   revokeTransactionCertificates: ['centre'],
+  /**
+   * Read expert draws with the experts' names, seeds and pool snapshots, and verify them (C11, ADR 0019). Not the
+   * administrator: the committee stays confidential until the result, so only the supervisor and the centre know it.
+   */
+  verifyExpertDraws: ['centre', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,5 @@
 import { buildUscc, type EnterpriseScale, type OrganisationKind, type Role } from '@zhengcai/domain';
+import { DEMO_EXPERTS } from './demo-experts-data';
 
 /** The demo password of every demo account (README lists the logins). Never use the demo seed in production. */
 export const DEMO_PASSWORD = 'Zhengcai2026';
@@ -122,21 +123,6 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
-const EXPERT_NAMES = [
-  '王建国',
-  '李秀英',
-  '张伟',
-  '刘洋',
-  '陈静',
-  '杨帆',
-  '赵磊',
-  '黄丽',
-  '周志强',
-  '吴敏',
-  '徐涛',
-  '孙倩',
-];
-
 export const DEMO_USERS: DemoUser[] = [
   { login: 'admin', displayName: '平台管理员', role: 'admin', organisation: 'centre' },
   { login: 'centre', displayName: '交易中心 罗敏', role: 'centre', organisation: 'centre' },
@@ -149,12 +135,7 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'supplier' as const,
     organisation: key,
   })),
-  ...EXPERT_NAMES.map((name, i) => ({
-    login: `expert${String(i + 1).padStart(2, '0')}`,
-    displayName: name,
-    role: 'expert' as const,
-    organisation: null,
-  })),
+  ...DEMO_EXPERTS.map((e) => ({ login: e.login, displayName: e.name, role: 'expert' as const, organisation: null })),
   { login: 'supervisor', displayName: '财政局 监管员 张华', role: 'supervisor', organisation: 'supervisor' },
   { login: 'bank', displayName: '贵州银行 客户经理 石磊', role: 'finance', organisation: 'bank' },
 ];

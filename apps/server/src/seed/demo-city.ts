@@ -5,6 +5,7 @@ import { appendEvent } from '../platform/events/append-event';
 import type { Services } from '../services';
 import { accountAudience } from '../modules/auth/audience';
 import { seedSupplierFiles } from './demo-suppliers';
+import { seedDemoExperts } from './demo-experts';
 import { seedDemoProjects } from './demo-projects';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-city-data';
 
@@ -29,7 +30,8 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
       .where(eq(events.type, 'platform.demo_seeded'))
       .limit(1);
     if (marker) {
-      // Demo data added after a city was first seeded (projects) is seeded on the next start, once.
+      // Demo data added after a city was first seeded (projects, the expert pool) is seeded on the next start, once.
+      await seedDemoExperts(s);
       await seedDemoProjects(s);
       return { created: false, ...result };
     }
@@ -110,6 +112,7 @@ export async function seedDemoCity(s: Services): Promise<SeedResult> {
         audience: { kind: 'public' },
       });
     });
+    await seedDemoExperts(s);
     await seedDemoProjects(s);
     return { created: true, ...result };
   });

@@ -1610,6 +1610,7 @@ export interface paths {
                                 watchRecordings: boolean;
                                 listTransactionCertificates: boolean;
                                 revokeTransactionCertificates: boolean;
+                                verifyExpertDraws: boolean;
                             };
                         };
                     };
@@ -1771,6 +1772,7 @@ export interface paths {
                                 watchRecordings: boolean;
                                 listTransactionCertificates: boolean;
                                 revokeTransactionCertificates: boolean;
+                                verifyExpertDraws: boolean;
                             };
                         };
                     };
@@ -6876,6 +6878,7 @@ export interface paths {
                                 watchRecordings: boolean;
                                 listTransactionCertificates: boolean;
                                 revokeTransactionCertificates: boolean;
+                                verifyExpertDraws: boolean;
                             };
                         };
                     };
@@ -10269,6 +10272,1246 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TransactionCertificateVerification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-draws/lots/{lotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某包的专家抽取与评审专家席位（主持方：匿名；监管、交易中心：实名） / A lot’s expert draw and seats */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                            };
+                            /** @enum {string} */
+                            viewAs: "host" | "oversight";
+                            namesPublic: boolean;
+                            defaults: {
+                                specialties: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                            };
+                            draws: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                            }[];
+                            progress: {
+                                seats: number;
+                                held: number;
+                                confirmed: number;
+                                vacantSeats: number[];
+                                reservesLeft: number;
+                                /** @enum {string} */
+                                status: "confirming" | "complete" | "vacant";
+                            } | null;
+                            seats: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                drawId: string;
+                                /** @enum {string} */
+                                role: "member" | "reserve";
+                                position: number;
+                                seat: number | null;
+                                /** @enum {string} */
+                                status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                                steppedIn: boolean;
+                                invitedAt: string | null;
+                                respondBy: string | null;
+                                respondedAt: string | null;
+                                declineReason: string | null;
+                                expert: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    employerName: string | null;
+                                    region: string | null;
+                                } | null;
+                            }[];
+                            abilities: {
+                                request: boolean;
+                                drawId: string | null;
+                                supplementary: boolean;
+                                verify: boolean;
+                            };
+                            blockedReason: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-draws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家抽取记录（监管部门、交易中心） / Every expert draw (oversight) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请专家抽取：生成随机种子并公布其承诺值，冻结专家库快照 / Request a draw (seed committed, pool frozen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        lotId: string;
+                        specialties?: string[];
+                        members?: number;
+                        reserves?: number;
+                        purchaserRepresentatives?: number;
+                        includeRegions?: string[];
+                        excludeRegions?: string[];
+                        recentDrawDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                            };
+                            /** @enum {string} */
+                            viewAs: "host" | "oversight";
+                            namesPublic: boolean;
+                            defaults: {
+                                specialties: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                            };
+                            draws: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                            }[];
+                            progress: {
+                                seats: number;
+                                held: number;
+                                confirmed: number;
+                                vacantSeats: number[];
+                                reservesLeft: number;
+                                /** @enum {string} */
+                                status: "confirming" | "complete" | "vacant";
+                            } | null;
+                            seats: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                drawId: string;
+                                /** @enum {string} */
+                                role: "member" | "reserve";
+                                position: number;
+                                seat: number | null;
+                                /** @enum {string} */
+                                status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                                steppedIn: boolean;
+                                invitedAt: string | null;
+                                respondBy: string | null;
+                                respondedAt: string | null;
+                                declineReason: string | null;
+                                expert: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    employerName: string | null;
+                                    region: string | null;
+                                } | null;
+                            }[];
+                            abilities: {
+                                request: boolean;
+                                drawId: string | null;
+                                supplementary: boolean;
+                                verify: boolean;
+                            };
+                            blockedReason: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-draws/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽取：按已承诺的种子和快照抽取评审专家与备选，通知评审专家 / Run a committed draw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                            };
+                            /** @enum {string} */
+                            viewAs: "host" | "oversight";
+                            namesPublic: boolean;
+                            defaults: {
+                                specialties: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                            };
+                            draws: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                            }[];
+                            progress: {
+                                seats: number;
+                                held: number;
+                                confirmed: number;
+                                vacantSeats: number[];
+                                reservesLeft: number;
+                                /** @enum {string} */
+                                status: "confirming" | "complete" | "vacant";
+                            } | null;
+                            seats: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                drawId: string;
+                                /** @enum {string} */
+                                role: "member" | "reserve";
+                                position: number;
+                                seat: number | null;
+                                /** @enum {string} */
+                                status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                                steppedIn: boolean;
+                                invitedAt: string | null;
+                                respondBy: string | null;
+                                respondedAt: string | null;
+                                declineReason: string | null;
+                                expert: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    employerName: string | null;
+                                    region: string | null;
+                                } | null;
+                            }[];
+                            abilities: {
+                                request: boolean;
+                                drawId: string | null;
+                                supplementary: boolean;
+                                verify: boolean;
+                            };
+                            blockedReason: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-draws/{id}/supplementary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补充抽取（备选专家用完、席位空缺时） / Request a supplementary draw for empty seats */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reserves?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                                categoryCode: string;
+                            };
+                            /** @enum {string} */
+                            viewAs: "host" | "oversight";
+                            namesPublic: boolean;
+                            defaults: {
+                                specialties: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                            };
+                            draws: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                            }[];
+                            progress: {
+                                seats: number;
+                                held: number;
+                                confirmed: number;
+                                vacantSeats: number[];
+                                reservesLeft: number;
+                                /** @enum {string} */
+                                status: "confirming" | "complete" | "vacant";
+                            } | null;
+                            seats: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                drawId: string;
+                                /** @enum {string} */
+                                role: "member" | "reserve";
+                                position: number;
+                                seat: number | null;
+                                /** @enum {string} */
+                                status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                                steppedIn: boolean;
+                                invitedAt: string | null;
+                                respondBy: string | null;
+                                respondedAt: string | null;
+                                declineReason: string | null;
+                                expert: {
+                                    /** Format: uuid */
+                                    userId: string;
+                                    name: string;
+                                    employerName: string | null;
+                                    region: string | null;
+                                } | null;
+                            }[];
+                            abilities: {
+                                request: boolean;
+                                drawId: string | null;
+                                supplementary: boolean;
+                                verify: boolean;
+                            };
+                            blockedReason: {
+                                zh: string;
+                                en: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-draws/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽取验证材料：种子（抽取后）、承诺值、专家库快照及哈希、结果与服务器端验证 / Verification material of a draw */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            draw: {
+                                /** Format: uuid */
+                                id: string;
+                                supplementOf: string | null;
+                                /** @enum {string} */
+                                state: "committed" | "drawn";
+                                requestedAt: string;
+                                drawnAt: string | null;
+                                seedCommitment: string;
+                                poolSnapshotHash: string;
+                                specialties: string[];
+                                includeRegions: string[];
+                                excludeRegions: string[];
+                                members: number;
+                                reserves: number;
+                                purchaserRepresentatives: number;
+                                recentDrawDays: number;
+                                poolSize: number;
+                                eligible: number;
+                            };
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                            };
+                            seed: string | null;
+                            request: {
+                                specialties: string[];
+                                members: number;
+                                reserves: number;
+                                regions: {
+                                    include: string[];
+                                    exclude: string[];
+                                };
+                                purchaser: {
+                                    name: string;
+                                    uscc: string | null;
+                                };
+                                agency: {
+                                    name: string;
+                                    uscc: string | null;
+                                } | null;
+                                bidders: {
+                                    name: string;
+                                    uscc: string | null;
+                                }[];
+                                recentDrawDays: number;
+                                previouslyDrawn: string[];
+                                drawAt: string;
+                            };
+                            poolSnapshot: {
+                                [key: string]: unknown;
+                            };
+                            committee: {
+                                members: string[];
+                                reserves: string[];
+                            } | null;
+                            experts: {
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                employerName: string | null;
+                                region: string | null;
+                            }[];
+                            verification: {
+                                ok: boolean;
+                                mismatches: {
+                                    code: string;
+                                    message: {
+                                        zh: string;
+                                        en: string;
+                                    };
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评审邀请 / My evaluation invitations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                };
+                                purchaserName: string;
+                                agencyName: string | null;
+                                seat: number | null;
+                                /** @enum {string} */
+                                status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                                steppedIn: boolean;
+                                invitedAt: string | null;
+                                respondBy: string | null;
+                                respondedAt: string | null;
+                                declineReason: string | null;
+                                abilities: {
+                                    confirm: boolean;
+                                    decline: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-invitations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认参加评审 / Confirm an invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                            };
+                            purchaserName: string;
+                            agencyName: string | null;
+                            seat: number | null;
+                            /** @enum {string} */
+                            status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                            steppedIn: boolean;
+                            invitedAt: string | null;
+                            respondBy: string | null;
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                decline: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert-invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝参加评审（须说明理由） / Decline an invitation, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                /** Format: uuid */
+                                id: string;
+                                number: number;
+                                title: string;
+                            };
+                            purchaserName: string;
+                            agencyName: string | null;
+                            seat: number | null;
+                            /** @enum {string} */
+                            status: "standby" | "invited" | "confirmed" | "declined" | "timed_out";
+                            steppedIn: boolean;
+                            invitedAt: string | null;
+                            respondBy: string | null;
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                            abilities: {
+                                confirm: boolean;
+                                decline: boolean;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -5,6 +5,7 @@ import { keyEscrowEn } from '../features/projects/key-escrow-messages';
 import { openingEn } from '../features/opening/messages';
 import { recordingsEn } from '../features/recordings/messages';
 import { transactionCertificatesEn } from '../features/transaction-certificates/messages';
+import { expertDrawEn } from '../features/expert-draw/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -435,4 +436,5 @@ export const en = {
   ...openingEn,
   ...recordingsEn,
   ...transactionCertificatesEn,
+  ...expertDrawEn,
 } satisfies Record<MessageKey, string>;

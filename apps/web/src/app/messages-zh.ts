@@ -4,6 +4,7 @@ import { keyEscrowZh } from '../features/projects/key-escrow-messages';
 import { openingZh } from '../features/opening/messages';
 import { recordingsZh } from '../features/recordings/messages';
 import { transactionCertificatesZh } from '../features/transaction-certificates/messages';
+import { expertDrawZh } from '../features/expert-draw/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -429,6 +430,7 @@ export const zh = {
   ...openingZh,
   ...recordingsZh,
   ...transactionCertificatesZh,
+  ...expertDrawZh,
 };
 
 export type MessageKey = keyof typeof zh;

@@ -34,6 +34,9 @@ const HallPage = lazy(() => import('../features/opening/hall-page'));
 const RecordingsPage = lazy(() => import('../features/recordings/recordings-page'));
 const IssuedCertificatesPage = lazy(() => import('../features/transaction-certificates/issued-certificates-page'));
 const VerifyCertificatePage = lazy(() => import('../features/transaction-certificates/verify-page'));
+const DrawRecordsPage = lazy(() => import('../features/expert-draw/draw-records-page'));
+const DrawVerificationPage = lazy(() => import('../features/expert-draw/draw-verification-page'));
+const InvitationsPage = lazy(() => import('../features/expert-draw/invitations-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -86,6 +89,9 @@ export function AppRoutes() {
         <Route path="recordings" element={page(<RecordingsPage />)} />
         <Route path="transaction-certificates" element={page(<IssuedCertificatesPage />)} />
         <Route path="recordings/:lotId" element={page(<RecordingsPage />)} />
+        <Route path="expert-draws" element={page(<DrawRecordsPage />)} />
+        <Route path="expert-draws/:drawId" element={page(<DrawVerificationPage />)} />
+        <Route path="invitations" element={page(<InvitationsPage />)} />
         <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
         <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
         <Route path="consortium-requests" element={page(<ConsortiumRequestsPage />)} />

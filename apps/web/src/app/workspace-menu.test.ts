@@ -15,6 +15,7 @@ const me = (role: Role, abilities: Partial<Me['abilities']> = {}): Me => ({
     watchRecordings: false,
     listTransactionCertificates: false,
     revokeTransactionCertificates: false,
+    verifyExpertDraws: false,
     ...abilities,
   },
 });
@@ -67,9 +68,25 @@ describe('the workspace navigation', () => {
     expect(keys(me('admin', { verifyLedger: true }))).not.toContain('accounts');
   });
 
-  it('gives experts their profile page', () => {
-    expect(keys(me('expert'))).toContain('expert');
+  it('gives experts their profile page and their evaluation invitations', () => {
+    expect(keys(me('expert'))).toEqual(['overview', 'expert', 'invitations', 'certificates', 'tokens', 'password']);
     expect(keys(me('purchaser'))).not.toContain('expert');
+    expect(keys(me('purchaser'))).not.toContain('invitations');
+  });
+
+  it('gives the expert draw records to whoever the server lets verify draws (not to hosts or the administrator)', () => {
+    expect(keys(me('supervisor', { watchRecordings: true, verifyExpertDraws: true }))).toEqual([
+      'overview',
+      'recordings',
+      'expert-draws',
+      'barred',
+      'certificates',
+      'tokens',
+      'password',
+    ]);
+    for (const role of ['agency', 'purchaser', 'admin', 'expert', 'supplier'] as const) {
+      expect(keys(me(role))).not.toContain('expert-draws');
+    }
   });
 
   it('gives purchasers and agencies their projects', () => {

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
   ProjectOutlined,
   FileSearchOutlined,
   StopOutlined,
@@ -9,6 +10,7 @@ import {
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -36,6 +38,7 @@ const ENTRIES: Entry[] = [
     when: (me) => me.user.role === 'purchaser' || me.user.role === 'agency',
   },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
+  { path: 'invitations', label: 'menu.invitations', icon: <MailOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
   {
     path: 'consortium-requests',
@@ -54,6 +57,12 @@ const ENTRIES: Entry[] = [
     label: 'menu.transactionCertificates',
     icon: <FileProtectOutlined />,
     when: (me) => me.abilities.listTransactionCertificates,
+  },
+  {
+    path: 'expert-draws',
+    label: 'menu.expertDraws',
+    icon: <ClusterOutlined />,
+    when: (me) => me.abilities.verifyExpertDraws,
   },
   { path: 'barred', label: 'menu.barred', icon: <StopOutlined />, when: (me) => me.user.role === 'supervisor' },
   {

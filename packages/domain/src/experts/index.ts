@@ -14,3 +14,5 @@ export * from './verify-draw';
 export * from './committee-composition';
 export * from './replacement';
 export { EXPERT_CITE } from './expert-citations';
+export * from './draw-lifecycle';
+export * from './committee-seats';

@@ -17,3 +17,4 @@ export * from './key-escrow';
 export * from './opening';
 export * from './recordings';
 export * from './transaction-certificates';
+export * from './expert-draws';

@@ -24,6 +24,7 @@ export function presentMe(viewer: UserViewer): z.infer<typeof meResponse> {
       watchRecordings: roleMay(viewer.role, 'watchRecordings'),
       listTransactionCertificates: roleMay(viewer.role, 'listTransactionCertificates'),
       revokeTransactionCertificates: roleMay(viewer.role, 'revokeTransactionCertificates'),
+      verifyExpertDraws: roleMay(viewer.role, 'verifyExpertDraws'),
     },
   };
 }

@@ -52,6 +52,7 @@ export const meResponse = z.object({
     watchRecordings: z.boolean(),
     listTransactionCertificates: z.boolean(),
     revokeTransactionCertificates: z.boolean(),
+    verifyExpertDraws: z.boolean(),
   }),
 });
 

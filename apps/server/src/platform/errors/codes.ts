@@ -381,6 +381,46 @@ export const ERROR_CODES = {
     zh: '不能为该包签发交易证明书：{reasonZh}',
     en: 'A transaction certificate cannot be issued for this lot: {reasonEn}',
   },
+  EXPERT_DRAW_HOST_ONLY: {
+    status: 403,
+    zh: '只有本项目的组织方（采购代理机构；未委托代理的，为采购人）可以抽取评审专家',
+    en: "Only the project's organiser (its agency, or the purchaser when there is none) may draw experts",
+  },
+  EXPERT_DRAW_LOT_UNAVAILABLE: {
+    status: 409,
+    zh: '本包当前不能抽取评审专家：{reasonZh}',
+    en: 'Experts cannot be drawn for this lot now: {reasonEn}',
+  },
+  EXPERT_DRAW_EXISTS: {
+    status: 409,
+    zh: '本包已申请过专家抽取（{state}），一个包只有一个评标委员会；专家不足时请使用补充抽取',
+    en: 'An expert draw was already requested for this lot ({state}); a lot has one committee. Use a supplementary draw when seats are empty',
+  },
+  NOT_ENOUGH_ELIGIBLE_EXPERTS: {
+    status: 422,
+    zh: '{detailZh}',
+    en: '{detailEn}',
+  },
+  EXPERT_DRAW_STATE: {
+    status: 409,
+    zh: '该次专家抽取当前状态（{state}）不允许此操作',
+    en: 'This expert draw is in state {state}; this is not possible now',
+  },
+  SUPPLEMENTARY_DRAW_NOT_NEEDED: {
+    status: 409,
+    zh: '评标委员会没有空缺席位，或仍有备选专家可以递补，不需要补充抽取',
+    en: 'The committee has no empty seat, or reserves are left to fill it: no supplementary draw is needed',
+  },
+  SUPPLEMENTARY_DRAW_PENDING: {
+    status: 409,
+    zh: '已有一次补充抽取等待执行，请先执行该次抽取',
+    en: 'A supplementary draw is waiting to be run; run it first',
+  },
+  INVITATION_ANSWERED: {
+    status: 409,
+    zh: '您已对该评审邀请作出答复（{statusZh}），不能再更改；如有变化请联系项目组织方',
+    en: 'You have already answered this invitation ({statusEn}); it cannot be changed. Contact the organiser if something changed',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,26 +1,16 @@
 import { invalidBidReasonText, ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
 import { z } from 'zod';
+import { define, type EventDefinition, type Text } from './define';
+import { EXPERT_DRAW_EVENTS } from './expert-draw-events';
 
 /**
  * The event vocabulary: every state change of the platform is one of these events, written in the same
  * transaction as the change (ENGINEERING.md §2). One payload schema and one comment per event. Payloads never carry
  * secrets (passwords, tokens, keys, sealed prices): the log is evidence that others may read.
  *
- * Adding an event: add it here with `version: 1`. Changing a payload's meaning: add a new version, never edit one
+ * Adding an event: add it here (or in a context's own file spread in below) with `version: 1`. Changing a payload's meaning: add a new version, never edit one
  * that has been written, because the ledger hashes what was written.
  */
-type Text = { zh: string; en: string };
-
-interface EventDefinition<S extends z.ZodType> {
-  version: number;
-  payload: S;
-  /** One line for activity feeds, in both languages. */
-  summary: (payload: z.infer<S>) => Text;
-}
-
-function define<S extends z.ZodType>(def: EventDefinition<S>): EventDefinition<S> {
-  return def;
-}
 
 const orgRef = { organisationId: z.string().uuid(), name: z.string() };
 const ROLE = z.enum(ROLES);
@@ -828,6 +818,7 @@ export const EVENTS = {
       en: `Transaction certificate ${p.number} revoked: ${p.reason}`,
     }),
   }),
+  ...EXPERT_DRAW_EVENTS,
 };
 
 export type EventType = keyof typeof EVENTS;

@@ -22,6 +22,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { ExpertDrawCard } from '../expert-draw/expert-draw-card';
 import { DocumentsCard } from './documents-card';
 import { KeyEscrowCard } from './key-escrow-card';
 import { beijingText, toFormPath, yuanText } from './format';
@@ -49,6 +50,8 @@ export default function ProjectEditorPage() {
   const [busy, setBusy] = useState(false);
   const marked = useRef<(string | number)[][]>([]);
   const isAgency = me?.user.role === 'agency';
+  // The host of the opening and of the expert draw: the agency, or the purchaser when the project has none.
+  const hostsProject = project !== null && me?.organisation?.id === (project.agency?.id ?? project.purchaser.id);
 
   /** Puts each rule's message on its field (and clears the previous ones). */
   const markFields = useCallback(
@@ -270,6 +273,9 @@ export default function ProjectEditorPage() {
             </Col>
           </Row>
         </Card>
+
+        {/* A published project's next step for its host: the draw of the evaluation experts (C11). */}
+        {project?.status === 'published' && hostsProject && <ExpertDrawCard lots={project.lots} />}
 
         <TimelineCard disabled={!editable} />
 
