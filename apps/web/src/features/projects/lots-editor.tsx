@@ -40,6 +40,31 @@ function CriteriaTotal({ lot }: { lot: number }) {
 }
 
 /** The lots of a project: budget, evaluation method and criteria with weights, SME reservation, deposit. */
+/** One of the documents' SME ratios (percent, two decimals); the range is checked at publication. */
+function SmePercentField(props: {
+  name: [number, string];
+  label: string;
+  tooltip: string;
+  disabled: boolean;
+  testId: string;
+}) {
+  return (
+    <Col xs={12} md={6}>
+      <Form.Item name={props.name} label={props.label} tooltip={props.tooltip}>
+        <InputNumber<number>
+          min={0}
+          max={100}
+          precision={2}
+          addonAfter="%"
+          style={{ width: '100%' }}
+          disabled={props.disabled}
+          data-testid={props.testId}
+        />
+      </Form.Item>
+    </Col>
+  );
+}
+
 export function LotsEditor({ disabled }: { disabled: boolean }) {
   const { t, lang } = useI18n();
   const form = Form.useFormInstance<ProjectValues>();
@@ -178,40 +203,20 @@ function LotCard({
         </Col>
         {!reserved && (
           <>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name={[index, 'smallMicroPercent']}
-                label={t('projects.smallMicroPercent')}
-                tooltip={t('projects.smallMicroHint')}
-              >
-                <InputNumber<number>
-                  min={0}
-                  max={100}
-                  precision={2}
-                  addonAfter="%"
-                  style={{ width: '100%' }}
-                  disabled={disabled}
-                  data-testid={`lot-${index}-small-micro`}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item
-                name={[index, 'consortiumPercent']}
-                label={t('projects.consortiumPercent')}
-                tooltip={t('projects.consortiumPercentHint')}
-              >
-                <InputNumber<number>
-                  min={0}
-                  max={100}
-                  precision={2}
-                  addonAfter="%"
-                  style={{ width: '100%' }}
-                  disabled={disabled}
-                  data-testid={`lot-${index}-consortium-percent`}
-                />
-              </Form.Item>
-            </Col>
+            <SmePercentField
+              name={[index, 'smallMicroPercent']}
+              label={t('projects.smallMicroPercent')}
+              tooltip={t('projects.smallMicroHint')}
+              disabled={disabled}
+              testId={`lot-${index}-small-micro`}
+            />
+            <SmePercentField
+              name={[index, 'consortiumPercent']}
+              label={t('projects.consortiumPercent')}
+              tooltip={t('projects.consortiumPercentHint')}
+              disabled={disabled}
+              testId={`lot-${index}-consortium-percent`}
+            />
           </>
         )}
         <Col xs={24} md={12}>
