@@ -60,6 +60,9 @@ describe('administration, oversight and API tokens', () => {
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await screenshot(page, 'admin-new-user', { fullPage: false });
     await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The demo city has more accounts than one page shows (16 experts sort before purchasers): find it by search.
+    await page.getByTestId('account-search').locator('input').fill('weijian');
     await page.getByRole('row').filter({ hasText: 'weijian' }).waitFor();
     expect((await loginWith(suite.server.base, 'weijian', 'Weijian2026a')).status).toBe(200);
     await page.close();
