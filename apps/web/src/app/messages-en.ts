@@ -284,10 +284,10 @@ export const en = {
   'projects.consortium': 'Consortium bids accepted',
   'projects.smallMicroPercent': 'Small/micro price deduction',
   'projects.smallMicroHint':
-    'One ratio fixed by the documents, within the range of the rules in force on the publication date (now: goods and services 10–20%, Cai Ku [2022] 19); the deducted price is used for evaluation only',
+    'One ratio fixed by the documents, within the range of the rules in force on the publication date (today: {range}); the deducted price is used for evaluation only',
   'projects.consortiumPercent': 'Consortium/subcontract deduction',
   'projects.consortiumPercentHint':
-    'The deduction when small/micro enterprises hold at least 30% of a consortium or subcontract (now 4–6%); empty: not applied',
+    'The deduction when small/micro enterprises hold at least 30% of a consortium or subcontract (today: {range}); empty: not applied',
   'projects.evaluationMethod': 'Evaluation method',
   'projects.criteria': 'Evaluation criteria and weights',
   'projects.criteriaTotal': '(total {total}%)',

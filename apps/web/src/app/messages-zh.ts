@@ -280,9 +280,10 @@ export const zh = {
   'projects.consortium': '接受联合体投标',
   'projects.smallMicroPercent': '小微企业价格扣除',
   'projects.smallMicroHint':
-    '采购文件确定的一个比例，须在项目发布之日有效规则的幅度内（现行：货物、服务10%–20%，财库〔2022〕19号）；扣除后的价格仅用于评审',
+    '采购文件确定的一个比例，须在项目发布之日有效规则的幅度内（今日有效：{range}）；扣除后的价格仅用于评审',
   'projects.consortiumPercent': '联合体/分包扣除',
-  'projects.consortiumPercentHint': '联合体或分包中小微企业合同份额占30%以上的扣除比例（现行4%–6%）；留空为不适用',
+  'projects.consortiumPercentHint':
+    '联合体或分包中小微企业合同份额占30%以上的扣除比例（今日有效：{range}）；留空为不适用',
   'projects.evaluationMethod': '评标方法',
   'projects.criteria': '评审因素及权重',
   'projects.criteriaTotal': '（合计 {total}%）',

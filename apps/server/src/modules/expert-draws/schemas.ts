@@ -68,6 +68,18 @@ const expertRef = z.object({
   region: z.string().nullable(),
 });
 
+const projectRef = z.object({ id: z.string().uuid(), code: z.string(), title: z.string() });
+
+/** Where a seat stands in the invitation: its status and the times and reason of the answer. */
+const seatAnswer = {
+  status: z.enum(SEAT_STATES),
+  steppedIn: z.boolean(),
+  invitedAt: z.string().nullable(),
+  respondBy: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+};
+
 /** One drawn expert. For the host: the seat and its status only (`expert` and `declineReason` are null). */
 export const seatView = z.object({
   id: z.string().uuid(),
@@ -75,17 +87,12 @@ export const seatView = z.object({
   role: z.enum(['member', 'reserve']),
   position: z.number().int(),
   seat: z.number().int().nullable(),
-  status: z.enum(SEAT_STATES),
-  steppedIn: z.boolean(),
-  invitedAt: z.string().nullable(),
-  respondBy: z.string().nullable(),
-  respondedAt: z.string().nullable(),
-  declineReason: z.string().nullable(),
+  ...seatAnswer,
   expert: expertRef.nullable(),
 });
 
 export const committeeView = z.object({
-  project: z.object({ id: z.string().uuid(), code: z.string(), title: z.string() }),
+  project: projectRef,
   lot: z.object({ id: z.string().uuid(), number: z.number().int(), title: z.string(), categoryCode: z.string() }),
   /** How the caller sees it: the host sees seats without names; oversight sees names. */
   viewAs: z.enum(['host', 'oversight']),
@@ -125,7 +132,7 @@ export const committeeView = z.object({
 export const drawListView = z.object({
   items: z.array(
     drawSummaryView.extend({
-      project: z.object({ id: z.string().uuid(), code: z.string(), title: z.string() }),
+      project: projectRef,
       lot: z.object({ id: z.string().uuid(), number: z.number().int(), title: z.string() }),
     }),
   ),
@@ -149,7 +156,7 @@ export const storedRequestView = z.object({
 
 export const verificationView = z.object({
   draw: drawSummaryView,
-  project: z.object({ id: z.string().uuid(), code: z.string(), title: z.string() }),
+  project: projectRef,
   lot: z.object({ id: z.string().uuid(), number: z.number().int(), title: z.string() }),
   /** Revealed once the draw has run; null before. */
   seed: z.string().nullable(),
@@ -171,16 +178,11 @@ export const verificationView = z.object({
 
 export const invitationView = z.object({
   id: z.string().uuid(),
-  project: z.object({ id: z.string().uuid(), code: z.string(), title: z.string() }),
+  project: projectRef,
   lot: z.object({ id: z.string().uuid(), number: z.number().int(), title: z.string() }),
   purchaserName: z.string(),
   agencyName: z.string().nullable(),
   seat: z.number().int().nullable(),
-  status: z.enum(SEAT_STATES),
-  steppedIn: z.boolean(),
-  invitedAt: z.string().nullable(),
-  respondBy: z.string().nullable(),
-  respondedAt: z.string().nullable(),
-  declineReason: z.string().nullable(),
+  ...seatAnswer,
   abilities: z.object({ confirm: z.boolean(), decline: z.boolean() }),
 });

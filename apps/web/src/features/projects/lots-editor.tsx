@@ -4,7 +4,10 @@ import {
   CRITERION_KINDS,
   PROCUREMENT_CATEGORIES,
   PROCUREMENT_METHODS,
+  beijingDateOf,
   categoryKind,
+  rulesInForce,
+  type CategoryKind,
 } from '@zhengcai/domain';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
@@ -103,6 +106,12 @@ export function LotsEditor({ disabled }: { disabled: boolean }) {
   );
 }
 
+/** The range the rules in force today allow for one of the documents' SME ratios, as the hint shows it. */
+function smeRangeToday(category: CategoryKind, id: 'SME_DEDUCTION_SMALL_MICRO' | 'SME_DEDUCTION_CONSORTIUM'): string {
+  const range = rulesInForce(beijingDateOf(new Date())).rules[id]?.value[category];
+  return range ? `${range.min}%–${range.max}%` : '—';
+}
+
 function LotCard({
   index,
   disabled,
@@ -117,6 +126,7 @@ function LotCard({
   const { t, lang } = useI18n();
   const method = Form.useWatch<string>(['lots', index, 'evaluationMethod']);
   const reserved = Form.useWatch<boolean>(['lots', index, 'smeReserved']);
+  const category = Form.useWatch<CategoryKind | undefined>('category') ?? 'goods';
   return (
     <Card
       size="small"
@@ -206,14 +216,16 @@ function LotCard({
             <SmePercentField
               name={[index, 'smallMicroPercent']}
               label={t('projects.smallMicroPercent')}
-              tooltip={t('projects.smallMicroHint')}
+              tooltip={t('projects.smallMicroHint', { range: smeRangeToday(category, 'SME_DEDUCTION_SMALL_MICRO') })}
               disabled={disabled}
               testId={`lot-${index}-small-micro`}
             />
             <SmePercentField
               name={[index, 'consortiumPercent']}
               label={t('projects.consortiumPercent')}
-              tooltip={t('projects.consortiumPercentHint')}
+              tooltip={t('projects.consortiumPercentHint', {
+                range: smeRangeToday(category, 'SME_DEDUCTION_CONSORTIUM'),
+              })}
               disabled={disabled}
               testId={`lot-${index}-consortium-percent`}
             />
