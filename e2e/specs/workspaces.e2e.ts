@@ -32,9 +32,13 @@ const ROLES = [
   {
     login: 'supplier1',
     role: '供应商',
-    menu: ['概览', '我的投标项目', '联合体签署', '企业信息与资质', ...EVERYONE.slice(1)],
+    menu: ['概览', '我的投标项目', '评审澄清', '联合体签署', '中标/结果通知书', '企业信息与资质', ...EVERYONE.slice(1)],
   },
-  { login: 'expert01', role: '评审专家', menu: ['概览', '专家资料', '评审邀请', '数字证书', 'API 令牌', '修改密码'] },
+  {
+    login: 'expert01',
+    role: '评审专家',
+    menu: ['概览', '专家资料', '评审邀请', '我的评审', '数字证书', 'API 令牌', '修改密码'],
+  },
   {
     login: 'supervisor',
     role: '监管部门',

@@ -17,6 +17,8 @@ export interface BrowserOptions {
    * getDisplayMedia: for recording tests. Off by default.
    */
   fakeMedia?: boolean;
+  /** The browser's time zone (IANA, e.g. `Asia/Shanghai`); the machine's when absent. */
+  timezoneId?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function openBrowser(viewport = DESKTOP, options: BrowserOptions = 
     executablePath: CHROMIUM,
     viewport,
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     args: [
       '--headless',
       '--no-sandbox',

@@ -29,12 +29,16 @@ import { LiveHub } from './platform/live/live-hub';
 import { loggerOptions } from './platform/logging';
 import { accountRoutes } from './modules/accounts/routes';
 import { authRoutes } from './modules/auth/routes';
+import { awardRoutes } from './modules/awards/routes';
+import { challengeRoutes } from './modules/challenges/routes';
 import { bidRoutes } from './modules/bids/routes';
 import { certificateRoutes } from './modules/certificates/routes';
 import { barredRoutes } from './modules/barred/routes';
 import { deskRoutes } from './modules/documents/desk-routes';
 import { tenderRoutes } from './modules/documents/tender-routes';
+import { evaluationRoutes } from './modules/evaluations/routes';
 import { expertRoutes } from './modules/experts/routes';
+import { evaluationResultRoutes } from './modules/evaluation-results/routes';
 import { expertDrawRoutes } from './modules/expert-draws/routes';
 import { invitationRoutes } from './modules/expert-draws/invitation-routes';
 import { ledgerRoutes } from './modules/ledger/routes';
@@ -170,6 +174,10 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     transactionCertificateRoutes,
     expertDrawRoutes,
     invitationRoutes,
+    awardRoutes,
+    challengeRoutes,
+    evaluationResultRoutes,
+    evaluationRoutes,
   ]) {
     await app.register(plugin, { services });
   }

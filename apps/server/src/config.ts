@@ -75,6 +75,11 @@ const envSchema = z.object({
    * calls the next reserve.
    */
   EXPERT_CONFIRM_MINUTES: z.coerce.number().int().min(1).max(10080).default(240),
+  /**
+   * How long a bidder has to answer a question put during the evaluation (an arithmetic correction to confirm, an
+   * abnormally low price to explain; 87号令 第五十九条、第六十条), hours; silence after it makes the bid invalid.
+   */
+  EVALUATION_QUERY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -121,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     platformKeyPassword: e.PLATFORM_KEY_PASSWORD ?? null,
     demoOpening: { inMinutes: e.DEMO_OPENING_IN_MINUTES, windowMinutes: e.DEMO_OPENING_WINDOW_MINUTES },
     expertConfirmMinutes: e.EXPERT_CONFIRM_MINUTES,
+    evaluationQueryHours: e.EVALUATION_QUERY_HOURS,
   };
 }

@@ -250,6 +250,19 @@ const whole = (method: Req['method'], url: string, as: Caller, json: unknown, la
   fields: ['body'],
 });
 
+/** A lot's evaluation that does not exist. */
+const EVALUATION = `/api/lots/${UNKNOWN_ID}/evaluation`;
+/** A pass/fail review (qualification, compliance): a reason when failing. */
+const REVIEW_VARIANTS = [
+  ['passed', REMOVE, 'missing'],
+  ['passed', 'no', 'a string'],
+  ['reason', REMOVE, 'missing when failing'],
+  ['reason', '  ', 'blank when failing'],
+  ['reason', '否', 'too short when failing'],
+  ['reason', long(501), 'too long'],
+  ['reason', 42, 'a number'],
+] as const;
+
 const CASES: Case[] = [
   // Projects and the public notices
   ...bodyCases('POST /api/projects', 'purchaser', () => projectBody(), [
@@ -734,6 +747,86 @@ const CASES: Case[] = [
       ['reason', long(501), 'too long'],
     ],
   ),
+  // The evaluation's result, questions to bidders, report and signatures (modules/evaluation-results).
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/evaluation/queries`,
+    'expert',
+    () => ({ kind: 'arithmetic_correction', submissionId: UNKNOWN_ID, lines: [{ unitPriceFen: 100, quantity: 2 }] }),
+    [
+      ['kind', 'refund', 'not a known kind'],
+      ['kind', REMOVE, 'missing'],
+      ['submissionId', 'bid-1', 'not a UUID'],
+      ['lines.0.unitPriceFen', -1, 'negative'],
+      ['lines.0.unitPriceFen', 1.5, 'a fraction of a fen'],
+      ['lines.0.quantity', 0, 'zero'],
+      ['bodyTotalFen', '100', 'a string'],
+      ['misplacedDecimalLine', -1, 'negative'],
+      ['respondBy', '明天', 'not a date-time'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/evaluation/queries`,
+    'expert',
+    () => ({ kind: 'abnormal_price', submissionId: UNKNOWN_ID, question: '请说明报价合理性' }),
+    [
+      ['question', REMOVE, 'missing'],
+      ['question', ' ', 'blank'],
+      ['question', long(2001), 'too long'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/evaluation/queries/${UNKNOWN_ID}/decision`,
+    'expert',
+    () => ({ decision: 'rejected', reason: '说明不充分' }),
+    [
+      ['decision', 'maybe', 'not a known decision'],
+      ['reason', REMOVE, 'missing'],
+      ['reason', long(2001), 'too long'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/evaluation/report/sign`,
+    'expert',
+    () => ({ signature: 'ab'.repeat(64) }),
+    [
+      ['signature', REMOVE, 'missing'],
+      ['signature', 'not-hex', 'not hex'],
+      ['dissent', 42, 'a number'],
+      ['dissent', long(5001), 'too long'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/evaluation-queries/${UNKNOWN_ID}/answer`,
+    'supplier',
+    () => ({ action: 'explain', text: '原厂直销' }),
+    [
+      ['action', 'ignore', 'not a known action'],
+      ['action', REMOVE, 'missing'],
+      ['text', REMOVE, 'missing for an explanation'],
+      ['text', long(5001), 'too long'],
+    ],
+  ),
+  {
+    name: 'POST /api/lots/:lotId/evaluation/compute: a lot with no evaluation',
+    as: 'expert',
+    req: { method: 'POST', url: `/api/lots/${UNKNOWN_ID}/evaluation/compute` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'GET /api/lots/:lotId/evaluation/report.pdf: a lot with no evaluation',
+    as: 'supervisor',
+    req: { method: 'GET', url: `/api/lots/${UNKNOWN_ID}/evaluation/report.pdf` },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  {
+    name: 'POST /api/evaluation-queries/:queryId/answer: no such question',
+    as: 'supplier',
+    req: { method: 'POST', url: `/api/evaluation-queries/${UNKNOWN_ID}/answer`, json: { action: 'confirm' } },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
   {
     name: 'GET /api/openings/:lotId/bids/:submissionId/recovery-share: a lot with no hall',
     as: 'centre',
@@ -952,6 +1045,164 @@ const CASES: Case[] = [
     status: 404,
     code: 'NOT_FOUND',
   },
+
+  // The award and challenges (C13, C14): periods, ties and states are refused in award.test.ts / challenges.test.ts.
+  ...bodyCases(`POST /api/lots/${UNKNOWN_ID}/award/confirm`, 'purchaser', () => ({}), [
+    ['submissionId', 'bid-1', 'not a UUID'],
+    ['tieBreakReason', long(1001), 'too long'],
+    ['tieBreakReason', 7, 'a number'],
+  ]),
+  whole('POST', `/api/lots/${UNKNOWN_ID}/award/confirm`, 'purchaser', [UNKNOWN_ID], 'an array'),
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/award/extend`,
+    'supervisor',
+    () => ({ workingDays: 2, reason: '采购人负责人出差' }),
+    [
+      ['workingDays', REMOVE, 'missing'],
+      ['workingDays', 0, 'zero'],
+      ['workingDays', 11, 'over 10'],
+      ['workingDays', 1.5, 'not whole'],
+      ['reason', REMOVE, 'missing'],
+      ['reason', ' 延 ', 'too short once trimmed'],
+    ],
+  ),
+  ...bodyCases(`POST /api/lots/${UNKNOWN_ID}/award/suspend`, 'purchaser', () => ({ reason: '质疑处理期间暂停' }), [
+    ['reason', REMOVE, 'missing'],
+    ['reason', long(1001), 'too long'],
+    ['reason', ['暂停'], 'an array'],
+  ]),
+  ...bodyCases(`POST /api/lots/${UNKNOWN_ID}/award/resume`, 'supervisor', () => ({ reason: '质疑已答复' }), [
+    ['reason', '', 'empty'],
+    ['reason', 3, 'a number'],
+  ]),
+  ...bodyCases(
+    `POST /api/lots/${UNKNOWN_ID}/challenges`,
+    'supplier',
+    () => ({ grounds: '中标供应商的业绩证明材料与实际不符。' }),
+    [
+      ['grounds', REMOVE, 'missing'],
+      ['grounds', '不服', 'too short'],
+      ['grounds', long(10_001), 'too long'],
+    ],
+  ),
+  ...bodyCases(
+    `POST /api/challenges/${UNKNOWN_ID}/answer`,
+    'agency',
+    () => ({ answer: '经核实，质疑事项不成立，维持原结果。' }),
+    [
+      ['answer', REMOVE, 'missing'],
+      ['answer', '          ', 'blank'],
+      ['answer', null, 'null'],
+    ],
+  ),
+  // The evaluation's reviews (C12, ADR 0021); a score out of its range is 422 (evaluation-review.test.ts)
+  ...bodyCases(
+    `PUT ${EVALUATION}/qualifications/${UNKNOWN_ID}`,
+    'agency',
+    () => ({ passed: false, reason: '营业执照已过有效期' }),
+    REVIEW_VARIANTS,
+  ),
+  ...bodyCases(
+    `PUT ${EVALUATION}/compliance/${UNKNOWN_ID}`,
+    'expert',
+    () => ({ passed: false, reason: '交货期不满足要求' }),
+    REVIEW_VARIANTS,
+  ),
+  ...bodyCases(`PUT ${EVALUATION}/leader-vote`, 'expert', () => ({ candidateUserId: UNKNOWN_ID }), [
+    ['candidateUserId', REMOVE, 'missing'],
+    ['candidateUserId', 'seat-1', 'not a UUID'],
+    ['candidateUserId', 1, 'a number'],
+  ]),
+  ...bodyCases(
+    `PUT ${EVALUATION}/scores`,
+    'expert',
+    () => ({ scores: [{ submissionId: UNKNOWN_ID, criterionKey: 'technical', score: 45.5, reason: '方案完整' }] }),
+    [
+      ['scores', REMOVE, 'missing'],
+      ['scores', [], 'empty'],
+      ['scores', 'all', 'a string'],
+      ['scores.0.score', '45', 'a string'],
+      ['scores.0.score', REMOVE, 'missing'],
+      ['scores.0.score', null, 'null'],
+      ['scores.0.submissionId', 'bid-1', 'not a UUID'],
+      ['scores.0.criterionKey', '', 'empty'],
+      ['scores.0.criterionKey', long(65), 'too long'],
+      ['scores.0.reason', long(1001), 'too long'],
+      ['scores.0.reason', 7, 'a number'],
+    ],
+  ),
+  whole(
+    'PUT',
+    `${EVALUATION}/scores`,
+    'expert',
+    [{ submissionId: UNKNOWN_ID, criterionKey: 'technical', score: 1 }],
+    'an array',
+  ),
+  ...bodyCases(
+    `POST ${EVALUATION}/scoring/reopen`,
+    'expert',
+    () => ({ expertUserId: UNKNOWN_ID, reason: '评分畸高，经评标委员会认定重新评分' }),
+    [
+      ['expertUserId', REMOVE, 'missing'],
+      ['expertUserId', 'member-2', 'not a UUID'],
+      ['reason', REMOVE, 'missing'],
+      ['reason', '   ', 'blank'],
+      ['reason', long(501), 'too long'],
+    ],
+  ),
+  ...(
+    [
+      ['GET', 'award', 'purchaser', undefined],
+      ['POST', 'award/confirm', 'purchaser', {}],
+      ['POST', 'award/extend', 'supervisor', { workingDays: 2, reason: '采购人负责人出差' }],
+      ['POST', 'award/publish', 'agency', undefined],
+      ['POST', 'award/suspend', 'purchaser', { reason: '质疑处理期间暂停' }],
+      ['POST', 'award/resume', 'supervisor', {}],
+      ['GET', 'challenges', 'supplier', undefined],
+      ['POST', 'challenges', 'supplier', { grounds: '中标供应商的业绩证明材料与实际不符。' }],
+    ] as const
+  ).map(([method, path, as, json]): Case => ({
+    name: `${method} /api/lots/:lotId/${path}: a lot that does not exist`,
+    as,
+    req: { method, url: `/api/lots/${UNKNOWN_ID}/${path}`, ...(json ? { json } : {}) },
+    status: 404,
+    code: 'NOT_FOUND',
+  })),
+  {
+    name: 'GET /api/lots/:lotId/award: not a UUID',
+    as: 'purchaser',
+    req: { method: 'GET', url: '/api/lots/lot-1/award' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    fields: ['params.lotId'],
+  },
+  {
+    name: 'POST /api/challenges/:id/answer: a challenge that does not exist',
+    as: 'agency',
+    req: { method: 'POST', url: `/api/challenges/${UNKNOWN_ID}/answer`, json: { answer: '经核实，质疑事项不成立。' } },
+    status: 404,
+    code: 'NOT_FOUND',
+  },
+  ...(
+    [
+      ['GET', '', 'supervisor', undefined],
+      ['POST', '/start', 'agency', undefined],
+      ['PUT', `/qualifications/${UNKNOWN_ID}`, 'agency', { passed: true }],
+      ['POST', '/qualification/finish', 'purchaser', undefined],
+      ['PUT', `/compliance/${UNKNOWN_ID}`, 'expert', { passed: true }],
+      ['POST', '/compliance/submit', 'expert', undefined],
+      ['PUT', '/leader-vote', 'expert', { candidateUserId: UNKNOWN_ID }],
+      ['PUT', '/scores', 'expert', { scores: [{ submissionId: UNKNOWN_ID, criterionKey: 'technical', score: 99 }] }],
+      ['POST', '/scoring/submit', 'expert', undefined],
+      ['POST', '/scoring/reopen', 'expert', { expertUserId: UNKNOWN_ID, reason: '评分畸高，重新评分' }],
+    ] as const
+  ).map(([method, path, as, json]): Case => ({
+    name: `${method} /api/lots/:lotId/evaluation${path}: a lot that does not exist`,
+    as,
+    req: { method, url: `${EVALUATION}${path}`, ...(json ? { json } : {}) },
+    status: 404,
+    code: 'NOT_FOUND',
+  })),
 ];
 
 /** Input that once answered 500 or fastify's own body (NUL, lone surrogates, malformed URLs); now ordinary cases. */

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobs, lots, openingHalls, projects } from '../src/db/schema';
+import { events, jobs, lots, openingHalls, projects } from '../src/db/schema';
+import { verifyLedger } from '../src/platform/events/verify-ledger';
 import { seedDemoCity } from '../src/seed/demo-city';
 import { seedDemoTenders } from '../src/seed/demo-tenders';
 import { createTestApp, logIn, type TestApp } from './support/test-app';
@@ -58,6 +59,21 @@ describe('the demo tenders', () => {
       .from(openingHalls)
       .where(eq(openingHalls.lotId, lot?.id ?? ''));
     expect(hall?.state).toBe('open');
+  });
+
+  it('the opening demo has its tender notice on the portal, rendered from its data, with its event', async () => {
+    await seedDemoTenders(t.services);
+    const list = await t.app.inject({ method: 'GET', url: `/api/notices?q=${encodeURIComponent('执法记录仪')}` });
+    const items = list.json<{ items: { id: string; kind: string; project: { code: string } }[] }>().items;
+    expect(items.map((i) => [i.kind, i.project.code])).toEqual([['tender', 'ZC-2026-LPS-0003']]);
+    const notice = await t.app.inject({ method: 'GET', url: `/api/notices/${items[0]?.id ?? ''}` });
+    const body = notice.json<{ title: string; body: string; lots: unknown[]; documents: unknown[] }>();
+    expect(body.title).toContain('执法记录仪采购项目公开招标公告');
+    expect(body.body).toContain('ZC-2026-LPS-0003');
+    expect(body).toMatchObject({ lots: [expect.anything()], documents: [expect.anything()] });
+    const published = await t.services.db.select().from(events).where(eq(events.type, 'notice.published'));
+    expect(published.map((e) => (e.payload as { noticeId: string }).noticeId)).toContain(items[0]?.id);
+    expect((await verifyLedger(t.services.db)).ok).toBe(true);
   });
 
   it('have enough experts for the agency to draw the first tender’s lot, with avoidance on the record', async () => {

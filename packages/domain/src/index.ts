@@ -33,3 +33,4 @@ export * from './bids/submission-lifecycle';
 export * from './opening';
 export * from './experts';
 export * from './evaluation';
+export * from './award';

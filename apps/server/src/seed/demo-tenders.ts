@@ -4,6 +4,7 @@ import { organisations, projects, users } from '../db/schema';
 import type { Services } from '../services';
 import { DEMO_ORGANISATIONS } from './demo-city-data';
 import { scheduleMissingOpenings } from '../modules/opening/schedule-opening';
+import { insertDemoTenderNotice } from './demo-tender-notice';
 import { insertPublishedTender } from './published-tender';
 
 const SEED_LOCK_KEY = 7_326_003;
@@ -45,7 +46,8 @@ function documentText(code: string, title: string): Uint8Array {
  * Three published open tenders for the demo city, so a supplier can obtain documents, ask and bid at once: one early
  * in its bid period, one nine days from its deadline (a clarification there moves the deadline), and one whose bid
  * deadline — the opening — is DEMO_OPENING_IN_MINUTES after the first start, with a DEMO_OPENING_WINDOW_MINUTES
- * decryption window, for demonstrating the opening hall. Each is written once (by its code), after the demo city;
+ * decryption window, for demonstrating the opening hall (and the award journey: its tender notice is on the portal,
+ * seed/demo-tender-notice.ts). Each is written once (by its code), after the demo city;
  * the projects module publishes real projects (with their notices) through its own use case. Every published
  * project then gets its opening jobs (tenders seeded before the hall existed included).
  */
@@ -75,7 +77,7 @@ export async function seedDemoTenders(s: Services): Promise<void> {
       if (!has.has(DEMO_TENDERS.opening.code)) {
         const third = { ...DEMO_TENDERS.opening, title: '六盘水市公安局执法记录仪采购项目' };
         const { inMinutes, windowMinutes } = s.config.demoOpening;
-        await insertPublishedTender(tx, s.blobs, {
+        const { project } = await insertPublishedTender(tx, s.blobs, {
           ...third,
           purchaserOrganisationId: edu,
           agencyOrganisationId: agency,
@@ -94,6 +96,12 @@ export async function seedDemoTenders(s: Services): Promise<void> {
               content: documentText(third.code, third.title),
             },
           ],
+        });
+        // Its notice on the portal, from which a supplier goes to the documents (the award journey starts there).
+        await insertDemoTenderNotice(tx, s.clock, project, {
+          procurementNeeds: '执法记录仪一批（1个包）。技术参数、数量及服务要求详见招标文件第三章。',
+          contractPeriod: '合同签订后30日内交货，质保期不少于2年',
+          otherMatters: '本项目为演示数据。',
         });
       }
       if (has.has(DEMO_TENDERS.early.code)) return;

@@ -3,39 +3,39 @@ import { z } from 'zod';
 import type { Db } from '../../src/db/client';
 
 /**
- * What a refused request must leave untouched: the row count of every table, the ledger head (size and chain hash),
- * the latest `updated_at` of organisations and users, and a digest of the content of every table but the event log
- * (which is append-only by trigger and hash-chained, so its count and head cover it).
+ * What a refused request must leave untouched: every row written, per table. `takeSnapshot` counts the rows each
+ * table has had inserted, updated or deleted (and each truncation) since the database was made; two snapshots
+ * around a request are equal exactly when the request committed no write, so it also catches an update that put
+ * back the same value and a write undone later in the same request. A write rolled back with its transaction is no
+ * write, and is not counted.
  *
- * The digests leave out two columns that record a visit rather than a change: `sessions.last_seen_at` and
+ * How: the first snapshot of a database installs, on every table, a row trigger that appends the table's name to
+ * `zc_test_write_log`; each snapshot moves the log's committed rows into per-table totals (`zc_test_write_totals`)
+ * and reads the totals. App transactions only append to the log, so the triggers add no lock between them, and a
+ * snapshot costs what was written since the last one, not the size of the database (an earlier digest of every
+ * table made the authorisation matrix quadratic).
+ *
+ * Two columns record a visit rather than a change and are not counted: `sessions.last_seen_at` and
  * `api_tokens.last_used_at` are refreshed while the caller is authenticated, before any refusal, by design
- * (platform/auth/resolve-viewer.ts).
+ * (platform/auth/resolve-viewer.ts). Updating any other column of those tables counts.
  *
- * Tests that compare snapshots should advance the ManualClock between creating their data and the request, so a
- * stray update would carry a later `updated_at` than anything before it.
+ * Test only: the triggers exist in test databases, never in a migration.
  */
 export interface DbSnapshot {
-  rowCounts: Record<string, number>;
-  ledgerHead: { size: number; chainHash: string };
-  organisationsUpdatedAt: string | null;
-  usersUpdatedAt: string | null;
-  digests: Record<string, string>;
+  /** Rows written per table since the database was made (only tables written at least once). */
+  writes: Record<string, number>;
 }
 
-const VISIT_COLUMNS = ['last_seen_at', 'last_used_at'] as const;
-/** Covered by its count and the ledger head; digesting it would grow with every test. */
-const NOT_DIGESTED = new Set(['events']);
+const VISIT_COLUMNS: Record<string, readonly string[]> = {
+  sessions: ['last_seen_at'],
+  api_tokens: ['last_used_at'],
+};
+const LOG = 'zc_test_write_log';
+const TOTALS = 'zc_test_write_totals';
 
 const tableRows = z.array(z.object({ table_name: z.string() }));
-const countRows = z.array(z.object({ name: z.string(), n: z.coerce.number(), digest: z.string().nullable() }));
-const headRows = z.array(
-  z.object({
-    size: z.coerce.number(),
-    chain_hash: z.string(),
-    organisations_updated_at: z.string().nullable(),
-    users_updated_at: z.string().nullable(),
-  }),
-);
+const columnRows = z.array(z.object({ column_name: z.string() }));
+const totalRows = z.array(z.object({ table_name: z.string(), n: z.coerce.number() }));
 
 /** Both drivers answer `execute` with `{ rows }` (the shared Db type leaves the result unknown). */
 async function rowsOf(query: Promise<unknown>): Promise<unknown> {
@@ -43,42 +43,81 @@ async function rowsOf(query: Promise<unknown>): Promise<unknown> {
   return typeof result === 'object' && result !== null && 'rows' in result ? result.rows : undefined;
 }
 
-async function tableNames(db: Db): Promise<string[]> {
-  const rows = await rowsOf(
-    db.execute(sql`
-      select table_name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE'
-      order by table_name`),
+const installed = new WeakMap<Db, Promise<void>>();
+
+async function install(db: Db): Promise<void> {
+  const names = tableRows
+    .parse(
+      await rowsOf(
+        db.execute(sql`
+          select table_name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'
+          order by table_name`),
+      ),
+    )
+    .map((r) => r.table_name)
+    .filter((name) => name !== LOG && name !== TOTALS);
+  if (names.length === 0) throw new Error('no tables found: is the database migrated?');
+  await db.execute(sql.raw(`create table if not exists ${LOG} (table_name text not null)`));
+  await db.execute(sql.raw(`create table if not exists ${TOTALS} (table_name text primary key, n bigint not null)`));
+  await db.execute(
+    sql.raw(`create or replace function zc_test_log_write() returns trigger language plpgsql as $$
+      begin
+        insert into ${LOG} (table_name) values (TG_TABLE_NAME);
+        return null;
+      end $$`),
   );
-  return tableRows.parse(rows).map((r) => r.table_name);
+  for (const name of names) {
+    let update = 'update';
+    const skipped = VISIT_COLUMNS[name];
+    if (skipped) {
+      const columns = columnRows
+        .parse(
+          await rowsOf(
+            db.execute(sql`
+              select column_name from information_schema.columns
+              where table_schema = current_schema() and table_name = ${name}
+              order by ordinal_position`),
+          ),
+        )
+        .map((c) => c.column_name)
+        .filter((c) => !skipped.includes(c));
+      update = `update of ${columns.map((c) => `"${c}"`).join(', ')}`;
+    }
+    await db.execute(
+      sql.raw(`create or replace trigger zc_test_log_rows after insert or delete or ${update} on "${name}"
+        for each row execute function zc_test_log_write()`),
+    );
+    await db.execute(
+      sql.raw(`create or replace trigger zc_test_log_truncate after truncate on "${name}"
+        for each statement execute function zc_test_log_write()`),
+    );
+  }
 }
 
 export async function takeSnapshot(db: Db): Promise<DbSnapshot> {
-  const names = await tableNames(db);
-  if (names.length === 0) throw new Error('no tables found: is the database migrated?');
-  const withoutVisits = sql.raw(`(to_jsonb(t) ${VISIT_COLUMNS.map((c) => `- '${c}'`).join(' ')})::text`);
-  const perTable = names.map((name) => {
-    const digest = NOT_DIGESTED.has(name)
-      ? sql`null::text`
-      : sql`md5(coalesce(string_agg(${withoutVisits}, E'\n' order by ${withoutVisits}), ''))`;
-    return sql`select ${name}::text as name, count(*)::int as n, ${digest} as digest from ${sql.identifier(name)} t`;
-  });
-  const counted = countRows.parse(await rowsOf(db.execute(sql.join(perTable, sql` union all `))));
-  const [head] = headRows.parse(
+  let ready = installed.get(db);
+  if (!ready) {
+    ready = install(db);
+    installed.set(db, ready);
+  }
+  await ready;
+  // Only committed log rows are visible to the delete; a transaction still open is counted by a later snapshot.
+  const totals = totalRows.parse(
     await rowsOf(
-      db.execute(sql`
-        select h.size::text as size, h.chain_hash,
-          (select max(updated_at)::text from organisations) as organisations_updated_at,
-          (select max(updated_at)::text from users) as users_updated_at
-        from ledger_head h where h.id = 1`),
+      db.execute(
+        sql.raw(`with moved as (delete from ${LOG} returning table_name),
+          counted as (select table_name, count(*) as n from moved group by table_name),
+          merged as (
+            insert into ${TOTALS} (table_name, n) select table_name, n from counted
+            on conflict (table_name) do update set n = ${TOTALS}.n + excluded.n
+            returning table_name, n
+          )
+        select t.table_name, t.n from ${TOTALS} t where t.table_name not in (select table_name from merged)
+        union all select table_name, n from merged
+        order by table_name`),
+      ),
     ),
   );
-  if (!head) throw new Error('ledger_head row missing');
-  return {
-    rowCounts: Object.fromEntries(counted.map((r) => [r.name, r.n])),
-    ledgerHead: { size: head.size, chainHash: head.chain_hash },
-    organisationsUpdatedAt: head.organisations_updated_at,
-    usersUpdatedAt: head.users_updated_at,
-    digests: Object.fromEntries(counted.filter((r) => r.digest !== null).map((r) => [r.name, r.digest ?? ''])),
-  };
+  return { writes: Object.fromEntries(totals.map((r) => [r.table_name, r.n])) };
 }

@@ -15,7 +15,7 @@ import type { TestApp } from './test-app';
 
 /**
  * Resources of the documents, barred-list and notifications routes for the authorisation matrix
- * (authz-matrix.test.ts): each call makes new ones, related to the caller as the row says.
+ * (authz-rows.ts): each call makes new ones, related to the caller as the row says.
  */
 export interface Caller {
   role: Role;

@@ -11567,6 +11567,3348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lots/{lotId}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某包的定标：排名、确认期限、结果公告（采购人、主持方、监管；投标人在公告后） / A lot’s award */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/award/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 采购人确认中标（成交）供应商（排名第一；并列时选定并写明理由） / The purchaser confirms the winner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        submissionId?: string;
+                        tieBreakReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/award/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 监管部门延长采购人确认期限（记录理由） / The supervisor extends the confirmation period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        workingDays: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/award/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布中标（成交）结果公告，同时发出通知书并签发交易证明书（同一事务） / Publish the result, letters and certificate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/award/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 质疑处理期间暂停中标（成交）结果 / Suspend the award while a challenge is pending */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/award/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除暂停 / Lift the suspension of the award */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            project: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                            };
+                            lot: {
+                                number: number;
+                                title: string;
+                            };
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            viewAs: ("purchaser" | "host" | "supervisor" | "oversight" | "bidder")[];
+                            method: ("comprehensive-scoring" | "lowest-evaluated-price") | null;
+                            ranking: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                rank: number;
+                                bidPriceFen: number;
+                                evaluationPriceFen: number;
+                                total: string | null;
+                                tie: boolean;
+                            }[];
+                            excluded: {
+                                submissionId: string;
+                                organisationId: string;
+                                name: string;
+                                reason: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                            reportedAt: string | null;
+                            confirmBy: string | null;
+                            confirmOverdue: boolean;
+                            extension: {
+                                reason: string;
+                                at: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            winner: {
+                                /** Format: uuid */
+                                organisationId: string;
+                                name: string;
+                                submissionId: string;
+                            } | null;
+                            contractAmountFen: number | null;
+                            tieBreakReason: string | null;
+                            publishBy: string | null;
+                            publishedAt: string | null;
+                            resultNoticeId: string | null;
+                            certificateNumber: string | null;
+                            challengeBy: string | null;
+                            suspension: {
+                                at: string;
+                                reason: string;
+                            } | null;
+                            noticePreview: {
+                                title: string;
+                                body: string;
+                            } | null;
+                            letters: {
+                                organisationId: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                            }[];
+                            abilities: {
+                                confirm: boolean;
+                                extend: boolean;
+                                publish: boolean;
+                                suspend: boolean;
+                                resume: boolean;
+                                challenge: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位收到的中标（成交）通知书和结果通知书 / My organisation’s notification letters */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    number: number;
+                                    title: string;
+                                };
+                                /** @enum {string} */
+                                kind: "award" | "result";
+                                rank: number | null;
+                                total: string | null;
+                                bidPriceFen: number | null;
+                                exclusionReason: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                title: string;
+                                body: string;
+                                issuedAt: string;
+                                certificateNumber: string | null;
+                                challengeBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某包的质疑（投标人：本单位的；主持方、采购人、监管：全部） / A lot’s challenges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                organisationName: string;
+                                grounds: string;
+                                filedAt: string;
+                                answerBy: string;
+                                /** @enum {string} */
+                                state: "pending" | "answered" | "withdrawn";
+                                answer: string | null;
+                                answeredAt: string | null;
+                                overdue: boolean;
+                                abilities: {
+                                    answer: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 投标人对中标（成交）结果提出质疑 / A bidder challenges the result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        grounds: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            lotId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            grounds: string;
+                            filedAt: string;
+                            answerBy: string;
+                            /** @enum {string} */
+                            state: "pending" | "answered" | "withdrawn";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            overdue: boolean;
+                            abilities: {
+                                answer: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/challenges/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 主持方答复质疑 / The host answers a challenge */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            lotId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            grounds: string;
+                            filedAt: string;
+                            answerBy: string;
+                            /** @enum {string} */
+                            state: "pending" | "answered" | "withdrawn";
+                            answer: string | null;
+                            answeredAt: string | null;
+                            overdue: boolean;
+                            abilities: {
+                                answer: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审结果、澄清与签署情况（评审专家、主持方、监管） / The result, questions and signatures of a lot */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            lotId: string;
+                            /** Format: uuid */
+                            projectId: string;
+                            projectCode: string;
+                            projectTitle: string;
+                            lotNumber: number;
+                            lotTitle: string;
+                            evaluationMethod: string;
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            /** @enum {string} */
+                            role: "host" | "member" | "oversight" | "purchaser";
+                            leader: boolean;
+                            leaderUserId: string | null;
+                            computedAt: string | null;
+                            resultHash: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            queries: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                /** @enum {string} */
+                                kind: "abnormal_price" | "arithmetic_correction";
+                                /** @enum {string} */
+                                state: "open" | "answered" | "confirmed" | "refused" | "lapsed" | "accepted" | "rejected";
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                askedAt: string;
+                                respondBy: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                            }[];
+                            reportHash: string | null;
+                            reportFixedAt: string | null;
+                            reportedAt: string | null;
+                            members: {
+                                seat: number;
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                leader: boolean;
+                                signedAt: string | null;
+                                signature: string | null;
+                                dissent: string | null;
+                            }[];
+                            actions: ("compute" | "open_correction" | "ask_explanation" | "decide" | "fix_report" | "sign")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 计算（或重新计算）评审结果（评审组长） / Compute or recompute the result (committee leader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            resultHash: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向投标人发出澄清：报价算术修正或异常低价说明（评审组长） / Ask a bidder (committee leader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "arithmetic_correction";
+                        /** Format: uuid */
+                        submissionId: string;
+                        bodyTotalFen?: number | null;
+                        lines?: {
+                            item?: string;
+                            unitPriceFen: number;
+                            quantity: number;
+                        }[];
+                        misplacedDecimalLine?: number | null;
+                        /** Format: date-time */
+                        respondBy?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "abnormal_price";
+                        /** Format: uuid */
+                        submissionId: string;
+                        question: string;
+                        /** Format: date-time */
+                        respondBy?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/queries/{queryId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录委员会对异常低价说明的决定（评审组长） / Record the committee’s decision on an explanation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    queryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accepted" | "rejected";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/report/fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评审报告定稿，交评审委员会签署（评审组长） / Fix the report for signing (committee leader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reportHash: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审报告（规范 JSON、SM3 摘要与签名） / The evaluation report, its hash and signatures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            state: "qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed";
+                            report: {
+                                [key: string]: unknown;
+                            };
+                            reportHash: string;
+                            /** @enum {string} */
+                            hashAlgorithm: "SM3";
+                            statement: {
+                                /** @enum {string} */
+                                type: "zhengcai-evaluation-report-signature";
+                                /** @enum {number} */
+                                version: 1;
+                                /** Format: uuid */
+                                lotId: string;
+                                reportHash: string;
+                                dissent: string | null;
+                            };
+                            signatures: {
+                                seat: number;
+                                /** Format: uuid */
+                                userId: string;
+                                name: string;
+                                leader: boolean;
+                                signedAt: string | null;
+                                signature: string | null;
+                                dissent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载评审报告（PDF） / Download the evaluation report (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/report/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署评审报告，可附不同意见（评审专家） / Sign the report, with a dissent if any (committee member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        signature: string;
+                        dissent?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reported: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-queries/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位收到的评审澄清（投标人） / Questions the committees put to my organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                submissionId: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                /** @enum {string} */
+                                kind: "abnormal_price" | "arithmetic_correction";
+                                /** @enum {string} */
+                                state: "open" | "answered" | "confirmed" | "refused" | "lapsed" | "accepted" | "rejected";
+                                request: {
+                                    [key: string]: unknown;
+                                };
+                                askedAt: string;
+                                respondBy: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                decidedAt: string | null;
+                                decisionReason: string | null;
+                                /** Format: uuid */
+                                projectId: string;
+                                projectCode: string;
+                                projectTitle: string;
+                                /** Format: uuid */
+                                lotId: string;
+                                lotNumber: number;
+                                lotTitle: string;
+                                actions: ("confirm" | "refuse" | "explain")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluation-queries/{queryId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复评审澄清：确认或不确认修正、说明报价（投标人） / Answer a question (bidder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    queryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "confirm";
+                    } | {
+                        /** @enum {string} */
+                        action: "refuse";
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "explain";
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某包的评审（评审专家：本人的审查与评分，全体提交后可见全部；组织方：资格审查与进度；监管：全部） / A lot’s evaluation, shaped by role */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始评审（开标记录已公布、评标委员会已组建），通知评审专家 / Start the evaluation (host), the committee is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/qualifications/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 资格审查：通过或不通过（不通过须说明理由） / Qualification review of one bid (host) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/qualification/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束资格审查（通过不足三家则废标，否则进入符合性审查） / End the qualification review (host) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/compliance/{submissionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 符合性审查：通过或不通过（不通过须说明理由） / Compliance review of one qualified bid (member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                    submissionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/compliance/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交符合性审查意见（全体提交后按多数意见确定投标是否通过） / Submit my compliance review (member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/leader-vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 推选评审组长（过半数当选） / Vote for the committee leader (member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        candidateUserId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存评分（逐项检查范围与小数位，有误则全部不保存） / Save scores, all or nothing (member) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            submissionId: string;
+                            criterionKey: string;
+                            score: number;
+                            reason?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/scoring/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交评分（须已推选评审组长，评分完整） / Submit my scores (member) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{lotId}/evaluation/scoring/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回专家评分重新评分（评审组长，经评标委员会认定，须说明理由） / Return a member’s scores (leader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    lotId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        expertUserId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationView"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评审：本人确认参加的评标委员会 / My evaluations (expert) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                lotId: string;
+                                project: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                };
+                                lot: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: number;
+                                    title: string;
+                                    /** @enum {string} */
+                                    evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
+                                };
+                                seat: number;
+                                state: ("qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed") | null;
+                                stateText: {
+                                    zh: string;
+                                    en: string;
+                                } | null;
+                                leader: boolean;
+                                submitted: {
+                                    compliance: boolean;
+                                    scoring: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -11691,23 +15033,73 @@ export interface components {
                 requestId: string;
             };
         };
-        RecordingInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            projectId: string;
-            /** Format: uuid */
-            lotId: string;
-            subject: string;
-            mimeType: string;
-            /** @enum {string} */
-            state: "recording" | "stopped";
-            hostName: string;
-            chunkCount: number;
-            totalBytes: number;
-            startedAt: string;
-            stoppedAt: string | null;
-            mediaUrl: string;
+        TransactionCertificateFactsInput: {
+            /** @constant */
+            type: "zhengcai-transaction-certificate";
+            /** @constant */
+            version: 1;
+            number: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                methodName: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            lot: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+            };
+            purchaser: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            agency: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            } | null;
+            winner: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            contractAmount: {
+                /** @constant */
+                currency: "CNY";
+                fen: number;
+                figures: string;
+                capital: string;
+            };
+            bidDeadline: string | null;
+            resultNotice: {
+                /** Format: uuid */
+                id: string;
+                publishedAt: string;
+            } | null;
+            issuer: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            issuedAt: string;
+            ledger: {
+                size: number;
+                chainHash: string;
+            };
+            verifyUrl: string;
         };
         OpeningHallInput: {
             /** Format: uuid */
@@ -11803,78 +15195,165 @@ export interface components {
             signedIn: boolean;
             actions: ("sign_in" | "start" | "close" | "sign_record")[];
         };
-        TransactionCertificateFactsInput: {
-            /** @constant */
-            type: "zhengcai-transaction-certificate";
-            /** @constant */
-            version: 1;
-            number: string;
+        EvaluationViewInput: {
+            /** Format: uuid */
+            lotId: string;
             project: {
                 /** Format: uuid */
                 id: string;
                 code: string;
                 title: string;
-                /** @enum {string} */
-                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
-                methodName: {
-                    zh: string;
-                    en: string;
-                };
             };
             lot: {
                 /** Format: uuid */
                 id: string;
                 number: number;
                 title: string;
+                /** @enum {string} */
+                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
             };
-            purchaser: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
-            };
-            agency: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
+            /** @enum {string} */
+            viewAs: "host" | "member" | "oversight";
+            state: ("qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed") | null;
+            stateText: {
+                zh: string;
+                en: string;
             } | null;
-            winner: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
-            };
-            contractAmount: {
-                /** @constant */
-                currency: "CNY";
-                fen: number;
-                figures: string;
-                capital: string;
-            };
-            bidDeadline: string | null;
-            resultNotice: {
-                /** Format: uuid */
-                id: string;
-                publishedAt: string;
+            startedAt: string | null;
+            qualificationFinishedAt: string | null;
+            complianceFinishedAt: string | null;
+            failureReason: {
+                zh: string;
+                en: string;
             } | null;
-            issuer: {
+            startBlocked: {
+                zh: string;
+                en: string;
+            } | null;
+            criteria: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                kind: "price" | "technical" | "commercial" | "service" | "other";
+                weight: number;
+                maxScore: number;
+                scored: boolean;
+            }[];
+            members: {
+                seat: number;
+                userId: string | null;
+                name: string | null;
+                me: boolean;
+                leader: boolean;
+                voted: boolean;
+                compliance: {
+                    submittedAt: string | null;
+                    reopenedAt: string | null;
+                    reopenReason: string | null;
+                };
+                scoring: {
+                    submittedAt: string | null;
+                    reopenedAt: string | null;
+                    reopenReason: string | null;
+                };
+            }[];
+            leader: {
+                seat: number;
+                userId: string | null;
+                name: string | null;
+            } | null;
+            votes: {
+                /** Format: uuid */
+                voterUserId: string;
+                /** Format: uuid */
+                candidateUserId: string;
+            }[];
+            bids: {
+                /** Format: uuid */
+                submissionId: string;
                 /** Format: uuid */
                 organisationId: string;
-                name: string;
-                uscc: string | null;
+                bidderName: string;
+                readOutSeq: number | null;
+                readOut: {
+                    priceFen: number;
+                    priceFigures: string;
+                    priceInWords: string;
+                    priceCapital: string;
+                    deliveryPeriod: string;
+                    fields: {
+                        [key: string]: string;
+                    };
+                } | null;
+                files: {
+                    name: string;
+                    size: number;
+                    digest: string;
+                }[];
+                qualification: {
+                    passed: boolean;
+                    reason: string | null;
+                    reviewedAt: string;
+                } | null;
+                stands: boolean | null;
+            }[];
+            compliance: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                expertUserId: string;
+                passed: boolean;
+                reason: string | null;
+                updatedAt: string;
+            }[];
+            scores: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                expertUserId: string;
+                criterionKey: string;
+                score: number;
+                reason: string | null;
+                updatedAt: string;
+            }[];
+            abilities: {
+                start: boolean;
+                qualify: boolean;
+                finishQualification: boolean;
+                comply: boolean;
+                submitCompliance: boolean;
+                vote: boolean;
+                score: boolean;
+                submitScoring: boolean;
+                reopen: boolean;
             };
-            issuedAt: string;
-            ledger: {
-                size: number;
-                chainHash: string;
-            };
-            verifyUrl: string;
+        };
+        RecordingInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            lotId: string;
+            subject: string;
+            mimeType: string;
+            /** @enum {string} */
+            state: "recording" | "stopped";
+            hostName: string;
+            chunkCount: number;
+            totalBytes: number;
+            startedAt: string;
+            stoppedAt: string | null;
+            mediaUrl: string;
         };
         TransactionCertificateVerificationInput: {
             number: string;
             /** @enum {string} */
             status: "valid" | "revoked";
+            suspension: {
+                at: string;
+                reason: string;
+            } | null;
             issuedAt: string;
             revokedAt: string | null;
             revocationReason: string | null;
@@ -11956,23 +15435,73 @@ export interface components {
                 requestId: string;
             };
         };
-        Recording: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            projectId: string;
-            /** Format: uuid */
-            lotId: string;
-            subject: string;
-            mimeType: string;
-            /** @enum {string} */
-            state: "recording" | "stopped";
-            hostName: string;
-            chunkCount: number;
-            totalBytes: number;
-            startedAt: string;
-            stoppedAt: string | null;
-            mediaUrl: string;
+        TransactionCertificateFacts: {
+            /** @constant */
+            type: "zhengcai-transaction-certificate";
+            /** @constant */
+            version: 1;
+            number: string;
+            project: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                title: string;
+                /** @enum {string} */
+                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
+                methodName: {
+                    zh: string;
+                    en: string;
+                };
+            };
+            lot: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string;
+            };
+            purchaser: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            agency: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            } | null;
+            winner: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            contractAmount: {
+                /** @constant */
+                currency: "CNY";
+                fen: number;
+                figures: string;
+                capital: string;
+            };
+            bidDeadline: string | null;
+            resultNotice: {
+                /** Format: uuid */
+                id: string;
+                publishedAt: string;
+            } | null;
+            issuer: {
+                /** Format: uuid */
+                organisationId: string;
+                name: string;
+                uscc: string | null;
+            };
+            issuedAt: string;
+            ledger: {
+                size: number;
+                chainHash: string;
+            };
+            verifyUrl: string;
         };
         OpeningHall: {
             /** Format: uuid */
@@ -12068,78 +15597,165 @@ export interface components {
             signedIn: boolean;
             actions: ("sign_in" | "start" | "close" | "sign_record")[];
         };
-        TransactionCertificateFacts: {
-            /** @constant */
-            type: "zhengcai-transaction-certificate";
-            /** @constant */
-            version: 1;
-            number: string;
+        EvaluationView: {
+            /** Format: uuid */
+            lotId: string;
             project: {
                 /** Format: uuid */
                 id: string;
                 code: string;
                 title: string;
-                /** @enum {string} */
-                method: "open-tender" | "invited-tender" | "competitive-negotiation" | "competitive-consultation" | "inquiry" | "single-source" | "framework-agreement";
-                methodName: {
-                    zh: string;
-                    en: string;
-                };
             };
             lot: {
                 /** Format: uuid */
                 id: string;
                 number: number;
                 title: string;
+                /** @enum {string} */
+                evaluationMethod: "lowest-evaluated-price" | "comprehensive-scoring" | "lowest-quote" | "negotiated-price" | "price-priority" | "quality-priority";
             };
-            purchaser: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
-            };
-            agency: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
+            /** @enum {string} */
+            viewAs: "host" | "member" | "oversight";
+            state: ("qualification" | "compliance" | "scoring" | "computed" | "signing" | "reported" | "confirmed" | "published" | "failed") | null;
+            stateText: {
+                zh: string;
+                en: string;
             } | null;
-            winner: {
-                /** Format: uuid */
-                organisationId: string;
-                name: string;
-                uscc: string | null;
-            };
-            contractAmount: {
-                /** @constant */
-                currency: "CNY";
-                fen: number;
-                figures: string;
-                capital: string;
-            };
-            bidDeadline: string | null;
-            resultNotice: {
-                /** Format: uuid */
-                id: string;
-                publishedAt: string;
+            startedAt: string | null;
+            qualificationFinishedAt: string | null;
+            complianceFinishedAt: string | null;
+            failureReason: {
+                zh: string;
+                en: string;
             } | null;
-            issuer: {
+            startBlocked: {
+                zh: string;
+                en: string;
+            } | null;
+            criteria: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                kind: "price" | "technical" | "commercial" | "service" | "other";
+                weight: number;
+                maxScore: number;
+                scored: boolean;
+            }[];
+            members: {
+                seat: number;
+                userId: string | null;
+                name: string | null;
+                me: boolean;
+                leader: boolean;
+                voted: boolean;
+                compliance: {
+                    submittedAt: string | null;
+                    reopenedAt: string | null;
+                    reopenReason: string | null;
+                };
+                scoring: {
+                    submittedAt: string | null;
+                    reopenedAt: string | null;
+                    reopenReason: string | null;
+                };
+            }[];
+            leader: {
+                seat: number;
+                userId: string | null;
+                name: string | null;
+            } | null;
+            votes: {
+                /** Format: uuid */
+                voterUserId: string;
+                /** Format: uuid */
+                candidateUserId: string;
+            }[];
+            bids: {
+                /** Format: uuid */
+                submissionId: string;
                 /** Format: uuid */
                 organisationId: string;
-                name: string;
-                uscc: string | null;
+                bidderName: string;
+                readOutSeq: number | null;
+                readOut: {
+                    priceFen: number;
+                    priceFigures: string;
+                    priceInWords: string;
+                    priceCapital: string;
+                    deliveryPeriod: string;
+                    fields: {
+                        [key: string]: string;
+                    };
+                } | null;
+                files: {
+                    name: string;
+                    size: number;
+                    digest: string;
+                }[];
+                qualification: {
+                    passed: boolean;
+                    reason: string | null;
+                    reviewedAt: string;
+                } | null;
+                stands: boolean | null;
+            }[];
+            compliance: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                expertUserId: string;
+                passed: boolean;
+                reason: string | null;
+                updatedAt: string;
+            }[];
+            scores: {
+                /** Format: uuid */
+                submissionId: string;
+                /** Format: uuid */
+                expertUserId: string;
+                criterionKey: string;
+                score: number;
+                reason: string | null;
+                updatedAt: string;
+            }[];
+            abilities: {
+                start: boolean;
+                qualify: boolean;
+                finishQualification: boolean;
+                comply: boolean;
+                submitCompliance: boolean;
+                vote: boolean;
+                score: boolean;
+                submitScoring: boolean;
+                reopen: boolean;
             };
-            issuedAt: string;
-            ledger: {
-                size: number;
-                chainHash: string;
-            };
-            verifyUrl: string;
+        };
+        Recording: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            lotId: string;
+            subject: string;
+            mimeType: string;
+            /** @enum {string} */
+            state: "recording" | "stopped";
+            hostName: string;
+            chunkCount: number;
+            totalBytes: number;
+            startedAt: string;
+            stoppedAt: string | null;
+            mediaUrl: string;
         };
         TransactionCertificateVerification: {
             number: string;
             /** @enum {string} */
             status: "valid" | "revoked";
+            suspension: {
+                at: string;
+                reason: string;
+            } | null;
             issuedAt: string;
             revokedAt: string | null;
             revocationReason: string | null;

@@ -6,6 +6,9 @@ import { openingEn } from '../features/opening/messages';
 import { recordingsEn } from '../features/recordings/messages';
 import { transactionCertificatesEn } from '../features/transaction-certificates/messages';
 import { expertDrawEn } from '../features/expert-draw/messages';
+import { awardEn } from '../features/award/messages';
+import { evaluationReportEn } from '../features/evaluation-report/messages';
+import { evaluationEn } from '../features/evaluation/messages';
 
 /** English. Must have exactly the keys of messages-zh.ts. */
 export const en = {
@@ -437,4 +440,7 @@ export const en = {
   ...recordingsEn,
   ...transactionCertificatesEn,
   ...expertDrawEn,
+  ...awardEn,
+  ...evaluationReportEn,
+  ...evaluationEn,
 } satisfies Record<MessageKey, string>;

@@ -5,6 +5,9 @@ import { openingZh } from '../features/opening/messages';
 import { recordingsZh } from '../features/recordings/messages';
 import { transactionCertificatesZh } from '../features/transaction-certificates/messages';
 import { expertDrawZh } from '../features/expert-draw/messages';
+import { awardZh } from '../features/award/messages';
+import { evaluationReportZh } from '../features/evaluation-report/messages';
+import { evaluationZh } from '../features/evaluation/messages';
 
 /** zh-CN, the platform's first language. Every key here must exist in messages-en.ts (a type error otherwise). */
 export const zh = {
@@ -432,6 +435,9 @@ export const zh = {
   ...recordingsZh,
   ...transactionCertificatesZh,
   ...expertDrawZh,
+  ...awardZh,
+  ...evaluationReportZh,
+  ...evaluationZh,
 };
 
 export type MessageKey = keyof typeof zh;

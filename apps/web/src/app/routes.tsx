@@ -37,6 +37,12 @@ const VerifyCertificatePage = lazy(() => import('../features/transaction-certifi
 const DrawRecordsPage = lazy(() => import('../features/expert-draw/draw-records-page'));
 const DrawVerificationPage = lazy(() => import('../features/expert-draw/draw-verification-page'));
 const InvitationsPage = lazy(() => import('../features/expert-draw/invitations-page'));
+const AwardPage = lazy(() => import('../features/award/award-page'));
+const LettersPage = lazy(() => import('../features/award/letters-page'));
+const EvaluationResultPage = lazy(() => import('../features/evaluation-report/evaluation-result-page'));
+const MyQueriesPage = lazy(() => import('../features/evaluation-report/my-queries-page'));
+const MyEvaluationsPage = lazy(() => import('../features/evaluation/my-evaluations-page'));
+const EvaluationPage = lazy(() => import('../features/evaluation/evaluation-page'));
 
 function RequireUser({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
@@ -92,6 +98,12 @@ export function AppRoutes() {
         <Route path="expert-draws" element={page(<DrawRecordsPage />)} />
         <Route path="expert-draws/:drawId" element={page(<DrawVerificationPage />)} />
         <Route path="invitations" element={page(<InvitationsPage />)} />
+        <Route path="lots/:lotId/award" element={page(<AwardPage />)} />
+        <Route path="award-letters" element={page(<LettersPage />)} />
+        <Route path="evaluation-results/:lotId" element={page(<EvaluationResultPage />)} />
+        <Route path="evaluation-queries" element={page(<MyQueriesPage />)} />
+        <Route path="evaluations" element={page(<MyEvaluationsPage />)} />
+        <Route path="evaluations/:lotId" element={page(<EvaluationPage />)} />
         <Route path="supplier-profile" element={page(<SupplierProfilePage />)} />
         <Route path="tenders/:projectId/bid" element={page(<BidPage />)} />
         <Route path="consortium-requests" element={page(<ConsortiumRequestsPage />)} />

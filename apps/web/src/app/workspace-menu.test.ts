@@ -27,7 +27,9 @@ describe('the workspace navigation', () => {
     expect(keys(me('supplier'))).toEqual([
       'overview',
       'tenders',
+      'evaluation-queries',
       'consortium-requests',
+      'award-letters',
       'supplier-profile',
       'certificates',
       'tokens',
@@ -42,6 +44,7 @@ describe('the workspace navigation', () => {
     for (const role of ['purchaser', 'agency', 'centre', 'expert', 'finance', 'admin'] as const) {
       expect(keys(me(role))).not.toContain('tenders');
       expect(keys(me(role))).not.toContain('consortium-requests');
+      expect(keys(me(role))).not.toContain('evaluation-queries');
       expect(keys(me(role))).not.toContain('barred');
     }
   });
@@ -68,10 +71,19 @@ describe('the workspace navigation', () => {
     expect(keys(me('admin', { verifyLedger: true }))).not.toContain('accounts');
   });
 
-  it('gives experts their profile page and their evaluation invitations', () => {
-    expect(keys(me('expert'))).toEqual(['overview', 'expert', 'invitations', 'certificates', 'tokens', 'password']);
+  it('gives experts their profile page, their evaluation invitations and their evaluations', () => {
+    expect(keys(me('expert'))).toEqual([
+      'overview',
+      'expert',
+      'invitations',
+      'evaluations',
+      'certificates',
+      'tokens',
+      'password',
+    ]);
     expect(keys(me('purchaser'))).not.toContain('expert');
     expect(keys(me('purchaser'))).not.toContain('invitations');
+    expect(keys(me('supervisor'))).not.toContain('evaluations');
   });
 
   it('gives the expert draw records to whoever the server lets verify draws (not to hosts or the administrator)', () => {

@@ -1,4 +1,5 @@
 import {
+  TrophyOutlined,
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
@@ -7,6 +8,7 @@ import {
   StopOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FormOutlined,
   IdcardOutlined,
   KeyOutlined,
   LockOutlined,
@@ -39,11 +41,29 @@ const ENTRIES: Entry[] = [
   },
   { path: 'expert', label: 'menu.expertProfile', icon: <SolutionOutlined />, when: (me) => me.user.role === 'expert' },
   { path: 'invitations', label: 'menu.invitations', icon: <MailOutlined />, when: (me) => me.user.role === 'expert' },
+  {
+    path: 'evaluations',
+    label: 'menu.evaluations',
+    icon: <FormOutlined />,
+    when: (me) => me.user.role === 'expert',
+  },
   { path: 'tenders', label: 'menu.tenders', icon: <FileSearchOutlined />, when: (me) => me.user.role === 'supplier' },
+  {
+    path: 'evaluation-queries',
+    label: 'menu.evaluationQueries',
+    icon: <AuditOutlined />,
+    when: (me) => me.user.role === 'supplier',
+  },
   {
     path: 'consortium-requests',
     label: 'menu.consortiumRequests',
     icon: <ApartmentOutlined />,
+    when: (me) => me.user.role === 'supplier',
+  },
+  {
+    path: 'award-letters',
+    label: 'menu.awardLetters',
+    icon: <TrophyOutlined />,
     when: (me) => me.user.role === 'supplier',
   },
   {

@@ -14,3 +14,7 @@ export * from './comprehensive-scoring';
 export * from './abnormally-low-price';
 export * from './price-sheet-lines';
 export * from './arithmetic-corrections';
+export * from './evaluation-lifecycle';
+export * from './committee-decisions';
+export * from './evaluation-outcome';
+export * from './report-signature';

@@ -18,3 +18,5 @@ export * from './opening';
 export * from './recordings';
 export * from './transaction-certificates';
 export * from './expert-draws';
+export * from './evaluations';
+export * from './awards';

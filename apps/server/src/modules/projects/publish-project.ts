@@ -10,10 +10,11 @@ import { scheduleOpenHall } from '../opening/schedule-opening';
 import { checkPublication } from './check-publication';
 import { keyEscrowProblems } from './key-escrow';
 import { loadForChange } from './load-draft';
-import { listDocuments, listLots, organisationNames } from './repo';
+import { listDocuments, listLots } from './repo';
 import { renderTenderNotice } from './tender-notice-template';
+import { tenderNoticeHeader } from './tender-notice-header';
 
-export const PLATFORM_NAME = '政采 Zhengcai 电子交易平台';
+export { PLATFORM_NAME } from './tender-notice-header';
 
 /**
  * Publishes a draft (C7): the whole timeline and every lot's set-up are checked at the server clock, by the rules in
@@ -45,25 +46,13 @@ export async function publishProject(s: Services, viewer: UserViewer, projectId:
     const documentsAvailableFrom = project.documentsAvailableFrom ?? now;
     const { documentsAvailableUntil, bidDeadline } = project;
     if (!documentsAvailableUntil || !bidDeadline) throw new Error('a valid timeline has its dates');
-    const names = await organisationNames(tx, [
-      project.purchaserOrganisationId,
-      ...(project.agencyOrganisationId ? [project.agencyOrganisationId] : []),
-    ]);
     const notice = renderTenderNotice({
-      platformName: PLATFORM_NAME,
-      code: project.code,
-      title: project.title,
-      method: project.method,
-      category: project.category,
-      purchaserName: names.get(project.purchaserOrganisationId) ?? '',
-      agencyName: project.agencyOrganisationId ? (names.get(project.agencyOrganisationId) ?? '') : null,
-      qualificationRequirements: project.qualificationRequirements,
+      ...(await tenderNoticeHeader(tx, project)),
       ...project.noticeDetails,
       publishedAt: now,
       documentsAvailableFrom,
       documentsAvailableUntil,
       bidDeadline,
-      decryptionWindowMinutes: project.decryptionWindowMinutes,
       lots: lotRows.map((l) => ({ ...l, categoryName: findCategory(l.categoryCode)?.zh ?? '' })),
     });
     await tx

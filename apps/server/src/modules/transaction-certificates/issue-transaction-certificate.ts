@@ -132,87 +132,109 @@ async function gatherFacts(
 }
 
 /**
- * Issues the transaction certificate (交易证明书, C13/B8, ADR 0020) of a lot's award; called by the award flow once
- * the winner is confirmed. Idempotent per lot: a second call returns the first certificate. One transaction reads
- * and checks the facts (the lot locked), draws the number, signs the facts' hash with the platform service key,
- * renders the PDF, records the row and appends `award.certificate_issued`; only the PDF's blob is written outside
- * it, content-addressed, so a crash leaves at most an unreferenced blob.
+ * Issues the transaction certificate (交易证明书, C13/B8, ADR 0020) of a lot's award. Idempotent per lot: a second call
+ * returns the first certificate. One transaction reads and checks the facts (the lot locked), draws the number, signs
+ * the facts' hash with the platform service key, renders the PDF, records the row and appends
+ * `award.certificate_issued`; only the PDF's blob is written outside it, content-addressed, so a crash leaves at most
+ * an unreferenced blob. The award's publication calls `issueTransactionCertificateIn` inside its own transaction.
  */
 export async function issueTransactionCertificate(
   s: Services,
   input: IssueCertificateInput,
 ): Promise<IssuedCertificate> {
-  if (!isFen(input.contractAmountFen) || input.contractAmountFen <= 0) {
+  assertAmount(input.contractAmountFen);
+  const existing = await findCertificateByLot(s.db, input.lotId);
+  if (existing) return { row: existing, created: false };
+  const keys = await loadCertificateKeys(s);
+  return s.db.transaction((tx) => issueTransactionCertificateIn(tx, s, keys, input));
+}
+
+export type CertificateKeys = Awaited<ReturnType<Services['platformKeys']['get']>>;
+
+/**
+ * Loads (or creates) the platform keys; it may query the database, so it must run before the caller's transaction
+ * (PGlite has one connection: the outer `db` cannot be used inside a transaction).
+ */
+export async function loadCertificateKeys(s: Services): Promise<CertificateKeys> {
+  return s.platformKeys.get();
+}
+
+function assertAmount(contractAmountFen: number): void {
+  if (!isFen(contractAmountFen) || contractAmountFen <= 0) {
     throw fieldError(
       'contractAmountFen',
       '中标（成交）金额须为正的整数分',
       'The contract amount must be a positive whole number of fen',
     );
   }
-  const existing = await findCertificateByLot(s.db, input.lotId);
-  if (existing) return { row: existing, created: false };
-  // Loads (or creates) the platform keys; it may query the database, so it must run before the transaction.
-  const keys = await s.platformKeys.get();
-  return s.db.transaction(async (tx) => {
-    const issuedAt = s.clock.now();
-    const gathered = await gatherFacts(tx, s, input, issuedAt);
-    if ('facts' in gathered) return { row: gathered, created: false };
-    const number = certificateNumber(issuedAt, await nextRunningNumber(tx));
-    const facts: CertificateFacts = {
-      ...gathered,
-      number,
-      verifyUrl: verifyUrl(s.config, number, input.requestOrigin),
-    };
-    const hash = await factsHash(keys.suite, facts);
-    const signed = await s.platformKeys.signAsService(fromHex(hash));
-    const proof: CertificateProof = {
-      type: CERTIFICATE_PROOF_TYPE,
-      version: 1,
-      facts,
-      factsHash: { algorithm: SUITE_HASH[keys.suite], value: hash },
-      signature: {
-        suite: keys.suite,
-        algorithm: SUITE_SIGNATURE[keys.suite],
-        value: signed.signature,
-        keyFingerprint: signed.certificateFingerprint,
-        certificatePem: signed.certificatePem,
-      },
-    };
-    const pdf = await renderCertificatePdf(proof);
-    const blob = await s.blobs.put(pdf);
-    const row = await insertCertificate(tx, {
+}
+
+/** The same inside the caller's transaction (keys loaded before it with `loadCertificateKeys`). */
+export async function issueTransactionCertificateIn(
+  tx: Tx,
+  s: Services,
+  keys: CertificateKeys,
+  input: IssueCertificateInput,
+): Promise<IssuedCertificate> {
+  assertAmount(input.contractAmountFen);
+  const issuedAt = s.clock.now();
+  const gathered = await gatherFacts(tx, s, input, issuedAt);
+  if ('facts' in gathered) return { row: gathered, created: false };
+  const number = certificateNumber(issuedAt, await nextRunningNumber(tx));
+  const facts: CertificateFacts = {
+    ...gathered,
+    number,
+    verifyUrl: verifyUrl(s.config, number, input.requestOrigin),
+  };
+  const hash = await factsHash(keys.suite, facts);
+  const signed = await s.platformKeys.signAsService(fromHex(hash));
+  const proof: CertificateProof = {
+    type: CERTIFICATE_PROOF_TYPE,
+    version: 1,
+    facts,
+    factsHash: { algorithm: SUITE_HASH[keys.suite], value: hash },
+    signature: {
+      suite: keys.suite,
+      algorithm: SUITE_SIGNATURE[keys.suite],
+      value: signed.signature,
+      keyFingerprint: signed.certificateFingerprint,
+      certificatePem: signed.certificatePem,
+    },
+  };
+  const pdf = await renderCertificatePdf(proof);
+  const blob = await s.blobs.put(pdf);
+  const row = await insertCertificate(tx, {
+    number,
+    projectId: facts.project.id,
+    lotId: facts.lot.id,
+    winnerOrganisationId: facts.winner.organisationId,
+    facts: { ...facts },
+    factsHashAlgorithm: SUITE_HASH[keys.suite],
+    factsHash: hash,
+    suite: keys.suite,
+    signature: signed.signature,
+    keyId: signed.certificateFingerprint,
+    pdfSha256: blob.hash,
+    pdfSize: blob.size,
+    issuedAt,
+    issuedByUserId: input.issuedBy.userId,
+  });
+  await appendEvent(tx, s.clock, {
+    type: 'award.certificate_issued',
+    payload: {
+      certificateId: row.id,
       number,
       projectId: facts.project.id,
       lotId: facts.lot.id,
-      winnerOrganisationId: facts.winner.organisationId,
-      facts: { ...facts },
+      winner: { organisationId: facts.winner.organisationId, name: facts.winner.name },
+      contractAmountFen: facts.contractAmount.fen,
       factsHashAlgorithm: SUITE_HASH[keys.suite],
       factsHash: hash,
-      suite: keys.suite,
-      signature: signed.signature,
-      keyId: signed.certificateFingerprint,
       pdfSha256: blob.hash,
-      pdfSize: blob.size,
-      issuedAt,
-      issuedByUserId: input.issuedBy.userId,
-    });
-    await appendEvent(tx, s.clock, {
-      type: 'award.certificate_issued',
-      payload: {
-        certificateId: row.id,
-        number,
-        projectId: facts.project.id,
-        lotId: facts.lot.id,
-        winner: { organisationId: facts.winner.organisationId, name: facts.winner.name },
-        contractAmountFen: facts.contractAmount.fen,
-        factsHashAlgorithm: SUITE_HASH[keys.suite],
-        factsHash: hash,
-        pdfSha256: blob.hash,
-      },
-      actor: input.issuedBy,
-      subject: { type: 'project', id: facts.project.id },
-      audience: { kind: 'public' },
-    });
-    return { row, created: true };
+    },
+    actor: input.issuedBy,
+    subject: { type: 'project', id: facts.project.id },
+    audience: { kind: 'public' },
   });
+  return { row, created: true };
 }

@@ -9,11 +9,16 @@ export const pdfUrl = (number: string) => `/api/verify/certificates/${encodeURIC
 export const statusOf = (row: CertificateRow) => (row.revokedAt ? ('revoked' as const) : ('valid' as const));
 
 /** The public verification answer: the registered facts, and the signature as checked just now. */
-export function presentVerification(row: CertificateRow, check: SignatureCheck): z.infer<typeof verificationView> {
+export function presentVerification(
+  row: CertificateRow,
+  check: SignatureCheck,
+  suspension: { at: string; reason: string } | null,
+): z.infer<typeof verificationView> {
   const facts = certificateFactsSchema.safeParse(row.facts);
   return {
     number: row.number,
     status: statusOf(row),
+    suspension,
     issuedAt: row.issuedAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     revocationReason: row.revocationReason,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor, Tx } from '../../db/client';
 import {
+  awards,
   bidSubmissions,
   ledgerHead,
   lots,
@@ -118,4 +119,13 @@ export async function insertCertificate(tx: Tx, values: NewCertificateRow): Prom
   const [row] = await tx.insert(transactionCertificates).values(values).returning();
   if (!row) throw new Error('insert returned nothing');
   return row;
+}
+
+/** The lot's award suspension (C14), shown on the public verification page; null when the award is not suspended. */
+export async function awardSuspension(db: Executor, lotId: string): Promise<{ at: string; reason: string } | null> {
+  const [row] = await db
+    .select({ at: awards.suspendedAt, reason: awards.suspensionReason })
+    .from(awards)
+    .where(eq(awards.lotId, lotId));
+  return row?.at && row.reason ? { at: row.at.toISOString(), reason: row.reason } : null;
 }

@@ -38,8 +38,8 @@ export const transactionCertificateRoutes: FastifyPluginAsyncZod<{ services: Ser
       },
     },
     async (request) => {
-      const { row, check } = await verifyCertificate(s, request.params.number);
-      return presentVerification(row, check);
+      const { row, check, suspension } = await verifyCertificate(s, request.params.number);
+      return presentVerification(row, check, suspension);
     },
   );
 
@@ -125,8 +125,8 @@ export const transactionCertificateRoutes: FastifyPluginAsyncZod<{ services: Ser
     async (request) => {
       const viewer = requireUser(request.viewer);
       await revokeTransactionCertificate(s, viewer, request.params.number, request.body.reason);
-      const { row, check } = await verifyCertificate(s, request.params.number);
-      return presentVerification(row, check);
+      const { row, check, suspension } = await verifyCertificate(s, request.params.number);
+      return presentVerification(row, check, suspension);
     },
   );
 };

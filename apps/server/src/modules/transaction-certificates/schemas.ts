@@ -26,6 +26,8 @@ export const verificationView = z
     number: z.string(),
     /** `revoked`: the centre withdrew it (the reason is given); the facts stay as issued. */
     status: STATUS,
+    /** The award suspended while a challenge is pending (C14): the certificate stands, the award is on hold. */
+    suspension: z.object({ at: z.string(), reason: z.string() }).nullable(),
     issuedAt: z.string(),
     revokedAt: z.string().nullable(),
     revocationReason: z.string().nullable(),

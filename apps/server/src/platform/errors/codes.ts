@@ -421,6 +421,249 @@ export const ERROR_CODES = {
     zh: '您已对该评审邀请作出答复（{statusZh}），不能再更改；如有变化请联系项目组织方',
     en: 'You have already answered this invitation ({statusEn}); it cannot be changed. Contact the organiser if something changed',
   },
+  // — evaluation: qualification, compliance, leader, scoring (modules/evaluations) —
+  EVALUATION_ROLE_REQUIRED: {
+    status: 403,
+    zh: '您在本次评审中没有执行此操作的身份（{role}）',
+    en: 'Your place in this evaluation does not allow this ({role})',
+  },
+  EVALUATION_STATE: {
+    status: 409,
+    zh: '评审当前阶段（{state}）不允许此操作',
+    en: 'The evaluation is at stage {state}; this is not possible now',
+  },
+  EVALUATION_STAGE_CLOSED: {
+    status: 409,
+    zh: '评审当前处于“{stateZh}”阶段，不能{actionZh}',
+    en: 'The evaluation is at the {stateEn} stage: {actionEn} is not possible now',
+  },
+  EVALUATION_CANNOT_START: {
+    status: 409,
+    zh: '本包不能开始评审：{reasonZh}',
+    en: 'The evaluation of this lot cannot start: {reasonEn}',
+  },
+  EVALUATION_COMMITTEE_INCOMPLETE: {
+    status: 409,
+    zh: '评标委员会尚未组建完成（已确认 {confirmed}/{seats} 席），所有席位的专家确认参加后才能开始评审',
+    en: 'The committee is not complete ({confirmed} of {seats} seats confirmed): the evaluation starts once every seat is confirmed',
+  },
+  EVALUATION_EXISTS: {
+    status: 409,
+    zh: '本包已开始评审（当前阶段：{stateZh}），不能重复开始',
+    en: 'The evaluation of this lot has already started (stage: {stateEn})',
+  },
+  EVALUATION_BID_NOT_IN_STAGE: {
+    status: 409,
+    zh: '“{bidder}”的投标{reasonZh}，不参加{stageZh}',
+    en: 'The bid of "{bidder}" {reasonEn}: it takes no part in the {stageEn}',
+  },
+  EVALUATION_REVIEWS_MISSING: {
+    status: 422,
+    zh: '以下投标尚未审查，请先完成：{bidders}',
+    en: 'These bids have not been reviewed yet: {bidders}',
+  },
+  EVALUATION_ALREADY_SUBMITTED: {
+    status: 409,
+    zh: '您已提交{stageZh}结果，不能再修改（如需重新评分，须由评审组长经评标委员会认定后退回）',
+    en: 'You have already submitted your {stageEn}; it cannot be changed (only the committee leader can return it for re-scoring)',
+  },
+  EVALUATION_LEADER_NOT_ELECTED: {
+    status: 409,
+    zh: '评标委员会尚未推选出评审组长，暂不能提交评分；请先在“评审组长”一栏投票，过半数成员推选同一人即当选',
+    en: 'The committee has not elected its leader yet, so scores cannot be submitted: vote in the "Committee leader" section; a majority elects',
+  },
+  EVALUATION_LEADER_ELECTED: {
+    status: 409,
+    zh: '评审组长已经选出，不能再投票',
+    en: 'The committee leader has been elected; voting is closed',
+  },
+  EVALUATION_LEADER_ONLY: {
+    status: 403,
+    zh: '只有评审组长可以退回专家的评分',
+    en: 'Only the committee leader can return a member’s scores',
+  },
+  EVALUATION_NO_SCORING: {
+    status: 409,
+    zh: '本包采用最低评标价法，不进行专家评分；通过符合性审查后由平台直接按评标价格排序',
+    en: 'This lot uses the lowest evaluated price method: experts do not score; the platform ranks the compliant bids by price',
+  },
+  EVALUATION_SCORE_INVALID: {
+    status: 422,
+    zh: '评分未保存：{detailZh}',
+    en: 'Scores not saved: {detailEn}',
+  },
+  EVALUATION_SCORE_SHEET_INCOMPLETE: {
+    status: 422,
+    zh: '评分不能提交：{detailZh}',
+    en: 'Scores cannot be submitted: {detailEn}',
+  },
+  EVALUATION_NOT_SUBMITTED: {
+    status: 409,
+    zh: '该专家尚未提交评分，无需退回',
+    en: 'This member has not submitted scores: there is nothing to return',
+  },
+  // — evaluation results: computation, bidder queries, report, signatures (modules/evaluation-results) —
+  EVALUATION_NOT_STARTED: {
+    status: 409,
+    zh: '该包尚未开始评审',
+    en: 'The evaluation of this lot has not started',
+  },
+  EVALUATION_LEADER_REQUIRED: {
+    status: 403,
+    zh: '只有评审组长可以执行此操作',
+    en: 'Only the committee leader (评审组长) may do this',
+  },
+  EVALUATION_SCORES_INCOMPLETE: {
+    status: 409,
+    zh: '尚有评审专家未提交评分，不能计算评审结果',
+    en: 'Not every committee member has submitted their scores; the result cannot be computed',
+  },
+  EVALUATION_COMPUTE_FAILED: {
+    status: 422,
+    zh: '评审结果无法计算：{detail}',
+    en: 'The result cannot be computed: {detail}',
+  },
+  EVALUATION_RECOMPUTE_NEEDED: {
+    status: 409,
+    zh: '计算后又有投标人答复或委员会决定，请先重新计算评审结果',
+    en: 'A bidder answered or the committee decided after the last computation; recompute the result first',
+  },
+  EVALUATION_QUERIES_OPEN: {
+    status: 409,
+    zh: '尚有 {count} 项向投标人的澄清未结束（待答复或待委员会决定）',
+    en: '{count} question(s) to bidders are not settled yet (awaiting the answer or the committee’s decision)',
+  },
+  EVALUATION_QUERY_EXISTS: {
+    status: 409,
+    zh: '该投标已有一项同类澄清未结束',
+    en: 'This bid already has an unsettled question of this kind',
+  },
+  EVALUATION_QUERY_STATE: {
+    status: 409,
+    zh: '该澄清当前状态（{state}）不允许此操作',
+    en: 'The question is {state}; this is not possible now',
+  },
+  EVALUATION_QUERY_OVERDUE: {
+    status: 409,
+    zh: '答复期限已过（{respondBy}），不能再答复',
+    en: 'The deadline to answer ({respondBy}) has passed',
+  },
+  EVALUATION_QUERY_KIND: {
+    status: 422,
+    zh: '该答复不适用于此类澄清（{kind}）',
+    en: 'This answer does not fit a question of kind {kind}',
+  },
+  EVALUATION_NO_CORRECTION: {
+    status: 422,
+    zh: '按第五十九条的修正规则，该报价无需修正（{detail}）',
+    en: 'The correction rules of Art. 59 change nothing in this price ({detail})',
+  },
+  EVALUATION_NOT_FLAGGED: {
+    status: 409,
+    zh: '该投标的报价未被标记为异常低价，不能要求说明',
+    en: 'This bid’s price is not flagged as abnormally low; no explanation can be asked',
+  },
+  EVALUATION_BID_NOT_STANDING: {
+    status: 409,
+    zh: '该投标已不参与评审（未通过审查或已无效）',
+    en: 'This bid no longer takes part (failed a review or is invalid)',
+  },
+  EVALUATION_REPORT_ALREADY_SIGNED: {
+    status: 409,
+    zh: '您已签署本评审报告',
+    en: 'You have already signed this evaluation report',
+  },
+  EVALUATION_REPORT_SIGNATURE_INVALID: {
+    status: 422,
+    zh: '签名验证失败（{reason}）：请使用您有效的签名证书对评审报告重新签名',
+    en: 'The signature failed verification ({reason}); sign the report again with your usable signing certificate',
+  },
+  // — award, result notice, challenges (modules/awards, modules/challenges) —
+  AWARD_NOT_READY: {
+    status: 409,
+    zh: '评审报告尚未提交采购人，不能确定中标（成交）供应商',
+    en: 'The evaluation report has not reached the purchaser yet; the winner cannot be confirmed',
+  },
+  AWARD_ROLE_REQUIRED: {
+    status: 403,
+    zh: '您在本包的定标中没有执行此操作的身份（{role}）',
+    en: 'Your place in this award does not allow this ({role})',
+  },
+  AWARD_CONFIRMATION_OVERDUE: {
+    status: 409,
+    zh: '确认期限已于 {deadline}（北京时间）届满，且监管部门未批准延期：不能再确认中标（成交）供应商，请联系监管部门',
+    en: 'The confirmation period ended at {deadline} (Beijing time) without an extension by the supervisor; the winner can no longer be confirmed here — contact the supervisor',
+  },
+  AWARD_ALREADY_CONFIRMED: {
+    status: 409,
+    zh: '中标（成交）供应商已于 {at} 确认，不能重复确认',
+    en: 'The winner was already confirmed at {at}; it cannot be confirmed again',
+  },
+  AWARD_NO_CANDIDATE: {
+    status: 409,
+    zh: '评审报告没有推荐的中标（成交）候选人',
+    en: 'The evaluation report recommends no candidate',
+  },
+  AWARD_TIE_CHOICE_REQUIRED: {
+    status: 422,
+    zh: '排名第一的投标并列：请在并列的投标中选定一家，并写明依据招标文件规定的确定方式',
+    en: 'The first rank is a tie: choose one of the tied bids and state the tie-break rule of the documents you applied',
+  },
+  AWARD_TIE_REASON_REQUIRED: {
+    status: 422,
+    zh: '排名第一的投标并列：请写明依据招标文件规定的确定方式',
+    en: 'The first rank is a tie: state the tie-break rule of the documents you applied',
+  },
+  AWARD_NOT_FIRST_RANKED: {
+    status: 422,
+    zh: '只能按评审报告推荐的顺序确定排名第一的中标（成交）候选人（财政部令第87号第六十八条）',
+    en: 'Only the first-ranked candidate of the report can be confirmed (MOF Order No. 87, art. 68)',
+  },
+  AWARD_NOT_CONFIRMED: {
+    status: 409,
+    zh: '采购人尚未确认中标（成交）供应商，不能发布结果公告',
+    en: 'The purchaser has not confirmed the winner yet; the result cannot be published',
+  },
+  AWARD_ALREADY_PUBLISHED: {
+    status: 409,
+    zh: '结果公告已于 {at} 发布，不能重复发布',
+    en: 'The result notice was already published at {at}',
+  },
+  AWARD_NOT_PUBLISHED: {
+    status: 409,
+    zh: '本包的结果公告尚未发布',
+    en: 'The result of this lot has not been published',
+  },
+  AWARD_EXTENSION_NOT_POSSIBLE: {
+    status: 409,
+    zh: '中标（成交）供应商已确认，不能再延长确认期限',
+    en: 'The winner is confirmed; the confirmation period can no longer be extended',
+  },
+  AWARD_SUSPENSION_NEEDS_CHALLENGE: {
+    status: 409,
+    zh: '只有在有未答复的质疑时才能暂停中标（成交）结果',
+    en: 'The award can be suspended only while a challenge is pending',
+  },
+  AWARD_ALREADY_SUSPENDED: {
+    status: 409,
+    zh: '中标（成交）结果已于 {at} 暂停',
+    en: 'The award was already suspended at {at}',
+  },
+  AWARD_NOT_SUSPENDED: {
+    status: 409,
+    zh: '中标（成交）结果未被暂停',
+    en: 'The award is not suspended',
+  },
+  CHALLENGE_WINDOW_CLOSED: {
+    status: 409,
+    zh: '质疑期限已于 {deadline}（北京时间）届满，不能再提出质疑',
+    en: 'The challenge period ended at {deadline} (Beijing time); no challenge can be filed now',
+  },
+  CHALLENGE_ANSWERED: {
+    status: 409,
+    zh: '该质疑已于 {at} 答复，不能重复答复',
+    en: 'This challenge was already answered at {at}',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,9 @@
 import { invalidBidReasonText, ORGANISATION_KINDS, ROLES } from '@zhengcai/domain';
 import { z } from 'zod';
 import { define, type EventDefinition, type Text } from './define';
+import { AWARD_EVENTS } from './award-events';
+import { EVALUATION_RESULT_EVENTS } from './evaluation-result-events';
+import { EVALUATION_REVIEW_EVENTS } from './evaluation-review-events';
 import { EXPERT_DRAW_EVENTS } from './expert-draw-events';
 
 /**
@@ -819,6 +822,9 @@ export const EVENTS = {
     }),
   }),
   ...EXPERT_DRAW_EVENTS,
+  ...AWARD_EVENTS,
+  ...EVALUATION_RESULT_EVENTS,
+  ...EVALUATION_REVIEW_EVENTS,
 };
 
 export type EventType = keyof typeof EVENTS;

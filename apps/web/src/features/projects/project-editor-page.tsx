@@ -22,11 +22,14 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { EvaluationCard } from '../evaluation/evaluation-card';
+import { EvaluationLinks } from '../evaluation/evaluation-links';
 import { ExpertDrawCard } from '../expert-draw/expert-draw-card';
 import { DocumentsCard } from './documents-card';
 import { KeyEscrowCard } from './key-escrow-card';
 import { beijingText, toFormPath, yuanText } from './format';
 import { HallLinks } from '../opening/hall-links';
+import { AwardLinks } from '../award/award-links';
 import { LotsEditor } from './lots-editor';
 import { emptyValues, toBody, toValues, type Project, type ProjectValues } from './project-form';
 import { TimelineCard } from './timeline-card';
@@ -208,6 +211,9 @@ export default function ProjectEditorPage() {
           {project?.status === 'published' && (
             <div style={{ marginBottom: 16 }}>
               <HallLinks lots={project.lots} />
+              <div style={{ marginTop: 8 }}>
+                <AwardLinks lots={project.lots} />
+              </div>
             </div>
           )}
           <Row gutter={16}>
@@ -276,6 +282,10 @@ export default function ProjectEditorPage() {
 
         {/* A published project's next step for its host: the draw of the evaluation experts (C11). */}
         {project?.status === 'published' && hostsProject && <ExpertDrawCard lots={project.lots} />}
+        {/* Then the evaluation (C12): start, qualification review, the committee's progress. */}
+        {project?.status === 'published' && hostsProject && <EvaluationCard lots={project.lots} />}
+        {/* Oversight follows each lot's evaluation read-only. */}
+        {project?.status === 'published' && me?.abilities.verifyExpertDraws && <EvaluationLinks lots={project.lots} />}
 
         <TimelineCard disabled={!editable} />
 

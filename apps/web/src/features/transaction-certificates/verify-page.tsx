@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { errorText, localiseText } from '../../api/errors';
@@ -173,6 +173,18 @@ export default function VerifyCertificatePage() {
           </Typography.Text>
         </Typography.Paragraph>
         <StatusBanner v={v} />
+        {v.suspension ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="tcert-suspension"
+            title={t('certificate.suspended', {
+              time: `${beijingText(v.suspension.at)}${lang === 'en' ? ' (Beijing)' : '（北京时间）'}`,
+              reason: v.suspension.reason,
+            })}
+          />
+        ) : null}
       </Card>
       {v.facts ? <FactsCard f={v.facts} /> : null}
       <CheckCopyCard number={v.number} />

@@ -1,19 +1,21 @@
 import {
   OVERSIGHT_ROLES,
-  ROLES,
   ROLE_ORGANISATION_KIND,
   buildUscc,
+  evaluationReportStatement,
   type OrganisationKind,
   type Role,
 } from '@zhengcai/domain';
+import { canonicalBytes, getSuite } from '@zhengcai/seal';
 import { eq } from 'drizzle-orm';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import {
   apiTokens,
   bidConsortiumMembers,
   bidSubmissions,
   documentObtainings,
+  evaluations,
   expertConflicts,
   expertProfiles,
   ledgerHead,
@@ -25,42 +27,37 @@ import {
   supplierQualifications,
   transactionCertificates,
   users,
-} from '../src/db/schema';
-import { issueTestCertificates, publishedProject } from './support/bids';
-import { publishedProject as publishedTender } from './support/published-project';
-import { projectFixture } from './support/project-fixture';
-import { multipartFile, pdfBytes } from './support/multipart';
-import { projectBody } from './support/project-body';
-import {
-  barOn,
-  clarificationFileFor,
-  notificationFor,
-  questionOn,
-  supplierToBar,
-  tenderFor,
-} from './support/documents-matrix';
-import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../src/platform/auth/secrets';
-import type { Access } from '../src/platform/http/access';
-import { errorSchema } from '../src/platform/http/responses';
-import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './support/certificates';
-import { takeSnapshot } from './support/db-snapshot';
-import { drawFixture } from './support/expert-draw-matrix';
-import { hallFor } from './support/opening-matrix';
-import { issuedCertificate } from './support/transaction-certificate';
-import { TEST_PASSWORD, createTestApp, logIn, makeUser, type TestApp } from './support/test-app';
+} from '../../src/db/schema';
+import { issueTestCertificates, publishedProject } from './bids';
+import { publishedProject as publishedTender } from './published-project';
+import { projectFixture } from './project-fixture';
+import { multipartFile, pdfBytes } from './multipart';
+import { projectBody } from './project-body';
+import { barOn, clarificationFileFor, notificationFor, questionOn, supplierToBar, tenderFor } from './documents-matrix';
+import { API_TOKEN_PREFIX, randomSecret, secretHash } from '../../src/platform/auth/secrets';
+import { certificateLoginBody, enrolmentBodyFor, insertBundle } from './certificates';
+import { awardFixture } from './award-matrix';
+import { drawFixture } from './expert-draw-matrix';
+import { evaluationFor, queryFor } from './evaluation-results-matrix';
+import { evaluationFor as reviewEvaluationFor, fullSheet } from './evaluation-review-matrix';
+import { hallFor } from './opening-matrix';
+import { issuedCertificate } from './transaction-certificate';
+import { TEST_PASSWORD, logIn, makeUser, type TestApp } from './test-app';
 
 /**
- * The authorisation matrix: every route × every kind of caller, with the status a well-formed request gets.
+ * The authorisation matrix: every route × every kind of caller, with the status a well-formed request gets. Run by
+ * authz-matrix-session.test.ts (browser sessions, and the table's completeness), authz-matrix-token.test.ts (API
+ * tokens) and authz-csrf.test.ts (unsafe routes without the CSRF token), through authz-run.ts.
  *
  * - A route registered without rows here (or a row for a route that no longer exists) fails the "route table"
  *   tests, so a new endpoint cannot ship without deciding who may call it.
  * - Each case makes a new caller (a fresh user and session or API token) and new resources, so cases never share
- *   state; a refused call (status >= 400) must change nothing in the database (see support/db-snapshot.ts).
+ *   state; a refused call (status >= 400) must change nothing in the database (see db-snapshot.ts).
  * - Rows on a resource say whose resource it is: someone else's that the caller may not see (404), or the caller's
  *   own, which it sees but may not act on (403).
  */
 
-const CALLERS = [
+export const CALLERS = [
   'anonymous',
   'purchaser',
   'agency',
@@ -71,19 +68,19 @@ const CALLERS = [
   'finance',
   'admin',
 ] as const;
-type Caller = (typeof CALLERS)[number];
+export type Caller = (typeof CALLERS)[number];
 /** Expected statuses in CALLERS order: anonymous, purchaser, agency, centre, supplier, expert, supervisor, finance, admin. */
 type Expected = readonly [number, number, number, number, number, number, number, number, number];
 
 /** The caller of one case (null: anonymous). */
-interface Me {
+export interface Me {
   role: Role;
   userId: string;
   login: string;
   organisationId: string | null;
 }
 
-interface Request {
+export interface Request {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: Record<string, unknown> | Buffer;
@@ -93,7 +90,7 @@ interface Request {
   check?: (res: LightMyRequestResponse) => void;
 }
 
-interface Row {
+export interface Row {
   /** Method and URL pattern exactly as registered. */
   route: string;
   /** Which resource the request is about, from the caller's point of view. */
@@ -106,7 +103,7 @@ interface Row {
   stream?: true;
 }
 
-const DEFAULT_CODES: Record<number, string> = {
+export const DEFAULT_CODES: Record<number, string> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
@@ -137,7 +134,11 @@ async function newOrganisation(
 }
 
 /** A user of the role in a new organisation of the matching kind (experts: none), or in the given one. */
-async function newUser(t: TestApp, role: Role, opts: { organisationId?: string; status?: 'pending' | 'active' } = {}) {
+export async function newUser(
+  t: TestApp,
+  role: Role,
+  opts: { organisationId?: string; status?: 'pending' | 'active' } = {},
+) {
   const kind = ROLE_ORGANISATION_KIND[role];
   const organisationId = opts.organisationId ?? (kind === null ? undefined : await newOrganisation(t, kind));
   return makeUser(t, role, {
@@ -152,6 +153,8 @@ const post = (url: string, payload?: Record<string, unknown>): Request => ({
   url,
   ...(payload ? { payload } : {}),
 });
+const put = (url: string, payload: Record<string, unknown>): Request => ({ method: 'PUT', url, payload });
+const evaluationUrl = (lotId: string, path = '') => `/api/lots/${lotId}/evaluation${path}`;
 
 /**
  * A hall bid whose stored envelope escrows its key among two holders: the caller (when `holder` is 'me' and there
@@ -235,7 +238,7 @@ async function expertConflict(t: TestApp, me: Me | null, whose: 'own' | 'other')
   return row.id;
 }
 
-async function issueToken(
+export async function issueToken(
   t: TestApp,
   userId: string,
   opts: { revoked?: boolean } = {},
@@ -571,7 +574,7 @@ const isOversight = (me: Me | null) => me !== null && OVERSIGHT_ROLES.includes(m
 // ---------------------------------------------------------------------------------------------------------------
 // The matrix.
 
-const MATRIX: readonly Row[] = [
+export const MATRIX: readonly Row[] = [
   // expect: [anonymous, purchaser, agency, centre, supplier, expert, supervisor, finance, admin]
   {
     route: 'GET /api/health',
@@ -2105,227 +2108,366 @@ const MATRIX: readonly Row[] = [
         },
       ),
   },
-];
-
-// ---------------------------------------------------------------------------------------------------------------
-// Running a case.
-
-const IGNORED_ROUTE = (r: { method: string; url: string }) =>
-  r.method === 'HEAD' || r.url === '/*' || r.url.startsWith('/api/docs');
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-type Mode = 'session' | 'token';
-
-interface Credentials {
-  me: Me | null;
-  /** The request with the caller's credentials: cookie + CSRF header, or a bearer token, or nothing. */
-  send: (req: Request, opts?: { csrf?: string | false }) => InjectOptions;
-}
-
-async function callerFor(t: TestApp, caller: Caller, mode: Mode): Promise<Credentials> {
-  const base = (req: Request): InjectOptions => ({
-    method: req.method,
-    url: req.url,
-    ...(req.payload ? { payload: req.payload } : {}),
-    ...(req.headers ? { headers: req.headers } : {}),
-  });
-  if (caller === 'anonymous') return { me: null, send: base };
-  const user = await newUser(t, caller);
-  const me: Me = { role: caller, userId: user.id, login: user.login, organisationId: user.organisationId };
-  if (mode === 'token') {
-    const { token } = await issueToken(t, user.id);
-    return { me, send: (req) => ({ ...base(req), headers: { ...req.headers, authorization: `Bearer ${token}` } }) };
-  }
-  const session = await logIn(t.app, user.login);
-  return {
-    me,
-    send: (req, opts = {}) => {
-      const csrf = opts.csrf === undefined ? session.csrfToken : opts.csrf;
-      return {
-        ...base(req),
-        cookies: { zc_session: session.cookie },
-        headers: { ...req.headers, ...(csrf === false ? {} : { 'x-csrf-token': csrf }) },
-      };
+  // The award and challenges (C13, C14, ADR 0021): the purchaser confirms, the host publishes, the supervisor extends,
+  // the purchaser or supervisor suspends while a challenge is pending; bidders challenge and read their letters.
+  {
+    route: 'GET /api/lots/:lotId/award',
+    resource: 'a reported lot I am purchaser/host of (a supplier: I bid on it, before publication)',
+    expect: [401, 200, 200, 200, 404, 404, 200, 404, 404],
+    build: async (t, me) => {
+      const f = await awardFixture(t, me, 'reported');
+      return get(`/api/lots/${f.lotId}/award`, (res) => expect(res.json<{ state: string }>().state).toBe('reported'));
     },
-  };
-}
-
-/** The documented error body (platform/http/responses.ts) with the code and a message in both languages. */
-function expectErrorBody(res: LightMyRequestResponse, code: string): void {
-  const { error } = errorSchema.parse(res.json());
-  expect(error.code, res.body).toBe(code);
-  expect(error.message.zh.length, res.body).toBeGreaterThan(0);
-  expect(error.message.en.length, res.body).toBeGreaterThan(0);
-  expect(error.requestId).toBe(res.headers['x-request-id']);
-}
-
-/** Opens the SSE stream, reads the first frame and hangs up (the stream itself never ends). */
-async function openStream(
-  t: TestApp,
-  opts: InjectOptions,
-): Promise<{ status: number; contentType: string; first: string }> {
-  const res = await t.app.inject({ ...opts, payloadAsStream: true });
-  const stream = res.stream();
-  const first = await new Promise<string>((resolve, reject) => {
-    stream.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8')));
-    stream.once('error', reject);
-  });
-  res.raw.res.destroy();
-  // The hub forgets the client once the connection closes: nothing leaks per viewer.
-  await vi.waitFor(() => expect(t.services.live.size).toBe(0));
-  return { status: res.statusCode, contentType: String(res.headers['content-type']), first };
-}
-
-async function runCase(t: TestApp, row: Row, caller: Caller, mode: Mode): Promise<void> {
-  const { me, send } = await callerFor(t, caller, mode);
-  const req = await row.build(t, me);
-  const expected = row.expect[CALLERS.indexOf(caller)];
-  // Any update made by the call now carries a later updated_at than everything before it.
-  t.clock.advance(1_000);
-
-  if (row.stream) {
-    const res = await openStream(t, send(req));
-    expect(res.status).toBe(expected);
-    expect(res.contentType).toMatch(/^text\/event-stream/);
-    expect(res.first).toMatch(/^retry: \d+/);
-    return;
-  }
-
-  const refused = expected === undefined || expected >= 400;
-  const before = refused ? await takeSnapshot(t.services.db) : null;
-  const res = await t.app.inject(send(req));
-  expect(res.statusCode, `${row.route} [${row.resource}] as ${caller}: ${res.body}`).toBe(expected);
-  if (before) {
-    expectErrorBody(res, row.codes?.[res.statusCode] ?? DEFAULT_CODES[res.statusCode] ?? '?');
-    expect(await takeSnapshot(t.services.db), 'a refused call changed the database').toEqual(before);
-  } else {
-    req.check?.(res);
-  }
-}
-
-const accessOf = (t: TestApp, route: string): Access => {
-  const entry = t.routes.find((r) => `${r.method} ${r.url}` === route);
-  if (!entry) throw new Error(`no route ${route}`);
-  return entry.access;
-};
-const mayPass = (access: Access, role: Role) =>
-  !('public' in access) && (access.roles === 'any' || access.roles.includes(role));
-
-// ---------------------------------------------------------------------------------------------------------------
-
-describe('the route table', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
-
-  it('has a row for every registered route and no row for a route that does not exist', () => {
-    const registered = new Set(t.routes.filter((r) => !IGNORED_ROUTE(r)).map((r) => `${r.method} ${r.url}`));
-    const tabled = new Set(MATRIX.map((r) => r.route));
-    expect(
-      [...registered].filter((r) => !tabled.has(r)),
-      'routes without rows in MATRIX',
-    ).toEqual([]);
-    expect(
-      [...tabled].filter((r) => !registered.has(r)),
-      'rows for routes that do not exist',
-    ).toEqual([]);
-  });
-
-  it('has a column for every role', () => {
-    expect([...CALLERS.slice(1)].sort()).toEqual([...ROLES].sort());
-  });
-
-  it("agrees with each route's declared access (anonymous 401 on non-public routes, other roles 403 on role lists)", () => {
-    for (const row of MATRIX) {
-      const access = accessOf(t, row.route);
-      if ('public' in access) continue;
-      expect(row.expect[0], `${row.route}: anonymous`).toBe(401);
-      if (access.roles === 'any') continue;
-      for (const role of ROLES) {
-        if (!access.roles.includes(role)) expect(row.expect[CALLERS.indexOf(role)], `${row.route}: ${role}`).toBe(403);
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/confirm',
+    resource: 'a reported lot whose purchaser I am',
+    expect: [401, 200, 403, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/lots/${(await awardFixture(t, me, 'reported')).lotId}/award/confirm`, {}),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/confirm',
+    resource: "someone else's reported lot",
+    expect: [401, 404, 403, 403, 403, 403, 403, 403, 403],
+    build: async (t) => post(`/api/lots/${(await awardFixture(t, null, 'reported')).lotId}/award/confirm`, {}),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/extend',
+    resource: 'a reported lot (a supervisor oversees every lot)',
+    expect: [401, 403, 403, 403, 403, 403, 200, 403, 403],
+    build: async (t, me) =>
+      post(`/api/lots/${(await awardFixture(t, me, 'reported')).lotId}/award/extend`, {
+        workingDays: 2,
+        reason: '采购人负责人出差，经批准延期',
+      }),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/publish',
+    resource: 'a confirmed lot I host',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => post(`/api/lots/${(await awardFixture(t, me, 'confirmed')).lotId}/award/publish`),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/publish',
+    resource: 'a confirmed lot someone else hosts',
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t) => post(`/api/lots/${(await awardFixture(t, null, 'confirmed')).lotId}/award/publish`),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/suspend',
+    resource: 'a published lot with a pending challenge, whose purchaser I am',
+    expect: [401, 200, 403, 403, 403, 403, 200, 403, 403],
+    build: async (t, me) =>
+      post(`/api/lots/${(await awardFixture(t, me, 'challenged')).lotId}/award/suspend`, {
+        reason: '质疑处理期间暂停',
+      }),
+  },
+  {
+    route: 'POST /api/lots/:lotId/award/resume',
+    resource: 'a suspended award, whose purchaser I am',
+    expect: [401, 200, 403, 403, 403, 403, 200, 403, 403],
+    build: async (t, me) =>
+      post(`/api/lots/${(await awardFixture(t, me, 'suspended')).lotId}/award/resume`, { reason: '质疑已答复' }),
+  },
+  {
+    route: 'GET /api/award-letters',
+    resource: 'my organisation’s letters (a supplier: I bid on a published lot)',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async (t, me) => {
+      await awardFixture(t, me, 'published');
+      return get('/api/award-letters', (res) =>
+        expect(res.json<{ items: { kind: string }[] }>().items.map((i) => i.kind)).toEqual(['result']),
+      );
+    },
+  },
+  {
+    route: 'GET /api/lots/:lotId/challenges',
+    resource: 'a challenged lot I am purchaser/host of (a supplier: I bid on it, the challenge is another’s)',
+    expect: [401, 200, 200, 200, 200, 404, 200, 404, 404],
+    build: async (t, me) => {
+      const f = await awardFixture(t, me, 'challenged');
+      return get(`/api/lots/${f.lotId}/challenges`, (res) =>
+        expect(res.json<{ items: unknown[] }>().items).toHaveLength(me?.role === 'supplier' ? 0 : 1),
+      );
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/challenges',
+    resource: 'a published lot I bid on',
+    expect: [401, 403, 403, 403, 201, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(`/api/lots/${(await awardFixture(t, me, 'published')).lotId}/challenges`, {
+        grounds: '中标供应商的业绩证明材料与实际不符，请核实。',
+      }),
+  },
+  {
+    route: 'POST /api/challenges/:id/answer',
+    resource: 'another bidder’s challenge of a lot I host (a supplier: I bid on the lot too)',
+    expect: [401, 200, 200, 403, 404, 404, 403, 404, 404],
+    codes: { 403: 'AWARD_ROLE_REQUIRED' },
+    build: async (t, me) =>
+      post(`/api/challenges/${(await awardFixture(t, me, 'challenged')).challengeId ?? ''}/answer`, {
+        answer: '经核实，中标供应商的业绩证明材料真实有效，质疑不成立。',
+      }),
+  },
+  // The evaluation's result, questions to bidders, report and signatures (C12, ADR 0021): the committee (its leader
+  // acts), oversight reads, the bidder answers its own questions; anyone else is told "not found".
+  {
+    route: 'GET /api/lots/:lotId/evaluation/results',
+    resource: 'an evaluation being scored (an expert: I lead its committee)',
+    expect: [401, 404, 404, 200, 404, 200, 200, 404, 404],
+    build: async (t, me) =>
+      get(`/api/lots/${(await evaluationFor(t, me, { stage: 'scoring', meLeads: true })).lotId}/evaluation/results`),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/compute',
+    resource: 'an evaluation with every score in (an expert: I lead its committee)',
+    expect: [401, 404, 404, 403, 404, 200, 403, 404, 404],
+    codes: { 403: 'EVALUATION_ROLE_REQUIRED' },
+    build: async (t, me) =>
+      post(`/api/lots/${(await evaluationFor(t, me, { stage: 'scoring', meLeads: true })).lotId}/evaluation/compute`),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/queries',
+    resource: 'a computed evaluation with an abnormally low bid (an expert: I lead its committee)',
+    expect: [401, 404, 404, 403, 404, 201, 403, 404, 404],
+    codes: { 403: 'EVALUATION_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const f = await evaluationFor(t, me, { stage: 'computed', meLeads: true });
+      return post(`/api/lots/${f.lotId}/evaluation/queries`, {
+        kind: 'abnormal_price',
+        submissionId: f.bidders[0]?.submissionId,
+        question: '请书面说明报价的合理性',
+      });
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/queries/:queryId/decision',
+    resource: 'an explanation awaiting the committee (an expert: I lead it)',
+    expect: [401, 404, 404, 403, 404, 204, 403, 404, 404],
+    codes: { 403: 'EVALUATION_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const f = await evaluationFor(t, me, { stage: 'computed', meLeads: true });
+      const queryId = await queryFor(t, f, 'answered-explanation');
+      return post(`/api/lots/${f.lotId}/evaluation/queries/${queryId}/decision`, {
+        decision: 'accepted',
+        reason: '说明合理，接受',
+      });
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/report/fix',
+    resource: 'a computed evaluation (an expert: I lead its committee)',
+    expect: [401, 404, 404, 403, 404, 200, 403, 404, 404],
+    codes: { 403: 'EVALUATION_ROLE_REQUIRED' },
+    build: async (t, me) =>
+      post(
+        `/api/lots/${(await evaluationFor(t, me, { stage: 'computed', meLeads: true })).lotId}/evaluation/report/fix`,
+      ),
+  },
+  {
+    route: 'GET /api/lots/:lotId/evaluation/report',
+    resource: 'a report being signed (an expert: I sit on its committee)',
+    expect: [401, 404, 404, 200, 404, 200, 200, 404, 404],
+    build: async (t, me) =>
+      get(`/api/lots/${(await evaluationFor(t, me, { stage: 'signing', meLeads: true })).lotId}/evaluation/report`),
+  },
+  {
+    route: 'GET /api/lots/:lotId/evaluation/report.pdf',
+    resource: 'a report being signed (an expert: I sit on its committee)',
+    expect: [401, 404, 404, 200, 404, 200, 200, 404, 404],
+    build: async (t, me) =>
+      get(`/api/lots/${(await evaluationFor(t, me, { stage: 'signing', meLeads: true })).lotId}/evaluation/report.pdf`),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/report/sign',
+    resource: 'a report being signed (an expert: I sit on its committee, with a certificate)',
+    expect: [401, 404, 404, 403, 404, 200, 403, 404, 404],
+    codes: { 403: 'EVALUATION_ROLE_REQUIRED' },
+    build: async (t, me) => {
+      const f = await evaluationFor(t, me, { stage: 'signing', meLeads: true });
+      let signature = 'ab'.repeat(64);
+      if (me?.role === 'expert') {
+        const { keys } = await issueTestCertificates(t, { userId: me.userId, organisationId: null });
+        const [row] = await t.services.db.select().from(evaluations).where(eq(evaluations.lotId, f.lotId));
+        const statement = evaluationReportStatement(f.lotId, row?.reportHash ?? '', null);
+        signature = await getSuite(keys.suite).sign(keys.signing.privateKey, canonicalBytes(statement));
       }
-    }
-  });
-});
-
-describe.each(['session', 'token'] as const)('authorisation matrix, callers with a %s', (mode) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
-  });
-  afterAll(() => t.close());
-
-  // Anonymous callers have no credentials, so they are the same in both modes: run them once.
-  const callers = mode === 'session' ? CALLERS : CALLERS.filter((c) => c !== 'anonymous');
-  const cases = MATRIX.flatMap((row) =>
-    callers.map((caller) => ({ row, caller, status: row.expect[CALLERS.indexOf(caller)] })),
-  );
-
-  it.each(cases)('$row.route [$row.resource] as $caller → $status', async ({ row, caller }) => {
-    await runCase(t, row, caller, mode);
-  });
-});
-
-/**
- * A browser session must send its CSRF token on unsafe methods; a request without it (or with another session's)
- * is refused before anything happens. Roles the route does not admit at all are refused as FORBIDDEN first.
- * Public unsafe routes (log-in, sign-up) take no session and so no CSRF token.
- */
-describe('CSRF: cookie sessions without the x-csrf-token header', () => {
-  let t: TestApp;
-  let otherCsrf: string;
-  beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
-    otherCsrf = (await logIn(t.app, (await newUser(t, 'admin')).login)).csrfToken;
-  });
-  afterAll(() => t.close());
-
-  // One row per unsafe route (the first); the route table tests guarantee every route has one.
-  const unsafeRows = MATRIX.filter(
-    (row, i) => UNSAFE.has(row.route.split(' ')[0] ?? '') && MATRIX.findIndex((r) => r.route === row.route) === i,
-  );
-  const cases = unsafeRows.flatMap((row) =>
-    ROLES.flatMap((role) => (['missing', 'wrong'] as const).map((csrf) => ({ row, role, csrf }))),
-  );
-
-  it('covers every unsafe non-public route', () => {
-    const unsafe = t.routes
-      .filter((r) => !IGNORED_ROUTE(r) && UNSAFE.has(r.method) && !('public' in r.access))
-      .map((r) => `${r.method} ${r.url}`);
-    expect(unsafe.length).toBeGreaterThan(0);
-    for (const route of unsafe) expect(unsafeRows.map((r) => r.route)).toContain(route);
-  });
-
-  it.each(cases)('$row.route as $role with the CSRF token $csrf', async ({ row, role, csrf }) => {
-    const access = accessOf(t, row.route);
-    const { me, send } = await callerFor(t, role, 'session');
-    const req = await row.build(t, me);
-    t.clock.advance(1_000);
-    if ('public' in access) {
-      // Log-in and sign-up work without a session, so they ask for no CSRF token: the call goes through.
-      const res = await t.app.inject(send(req, { csrf: csrf === 'missing' ? false : otherCsrf }));
-      expect(res.statusCode, res.body).toBeLessThan(300);
-      return;
-    }
-    const before = await takeSnapshot(t.services.db);
-    const res = await t.app.inject(send(req, { csrf: csrf === 'missing' ? false : otherCsrf }));
-    expect(res.statusCode, res.body).toBe(403);
-    expectErrorBody(res, mayPass(access, role) ? 'CSRF_FAILED' : 'FORBIDDEN');
-    expect(await takeSnapshot(t.services.db), 'a refused call changed the database').toEqual(before);
-  });
-
-  it('a bearer token needs no CSRF token, and a cookie sent alongside it is ignored', async () => {
-    const user = await newUser(t, 'supplier');
-    const { token } = await issueToken(t, user.id);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: { authorization: `Bearer ${token}` },
-      cookies: { zc_session: 'not-a-session' },
-      payload: { name: '自动对账' },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  });
-});
+      return post(`/api/lots/${f.lotId}/evaluation/report/sign`, { signature });
+    },
+  },
+  {
+    route: 'GET /api/evaluation-queries/mine',
+    resource: 'my organisation’s evaluation questions',
+    expect: [401, 403, 403, 403, 200, 403, 403, 403, 403],
+    build: async () => get('/api/evaluation-queries/mine'),
+  },
+  {
+    route: 'POST /api/evaluation-queries/:queryId/answer',
+    resource: 'a correction put to my organisation',
+    expect: [401, 403, 403, 403, 204, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await evaluationFor(t, me, { stage: 'computed' });
+      const queryId = await queryFor(t, f, 'open-correction', me?.role === 'supplier' ? me.organisationId : null);
+      return post(`/api/evaluation-queries/${queryId}/answer`, { action: 'confirm' });
+    },
+  },
+  {
+    route: 'POST /api/evaluation-queries/:queryId/answer',
+    resource: 'a correction put to another organisation',
+    expect: [401, 403, 403, 403, 404, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await evaluationFor(t, me, { stage: 'computed' });
+      const queryId = await queryFor(t, f, 'open-correction');
+      return post(`/api/evaluation-queries/${queryId}/answer`, { action: 'confirm' });
+    },
+  },
+  // The evaluation's reviews (C12, ADR 0021): the host starts it and reviews qualifications; the committee (the
+  // lot's confirmed seats) reviews compliance, elects its leader and scores; oversight sees all, acts on nothing.
+  // Anyone else — bidders, a purchaser that entrusted an agency, experts of other lots — is told "not found".
+  {
+    route: 'GET /api/lots/:lotId/evaluation',
+    resource: 'a lot being scored that I host (a supplier: I bid on it; an expert: I sit on it)',
+    expect: [401, 200, 200, 200, 404, 200, 200, 404, 404],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { host: true, member: true, bidder: true, stage: 'scored' });
+      return get(evaluationUrl(f.lotId), (res) => {
+        const body = res.json<{ viewAs: string; scores: { expertUserId: string }[]; members: { name: unknown }[] }>();
+        // The host sees no score and no name; a member their own scores only; oversight everything.
+        if (body.viewAs === 'host')
+          expect([body.scores, body.members.every((m) => m.name === null)]).toEqual([[], true]);
+        if (body.viewAs === 'member')
+          expect(new Set(body.scores.map((s) => s.expertUserId))).toEqual(new Set([me?.userId]));
+        if (body.viewAs === 'oversight') expect(body.scores).toHaveLength(8);
+      });
+    },
+  },
+  {
+    route: 'GET /api/lots/:lotId/evaluation',
+    resource: "someone else's lot being evaluated",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 404],
+    build: async (t, me) => get(evaluationUrl((await reviewEvaluationFor(t, me, { stage: 'qualification' })).lotId)),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/start',
+    resource: 'a lot I host, opening published and committee complete',
+    expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(evaluationUrl((await reviewEvaluationFor(t, me, { host: true, stage: 'ready' })).lotId, '/start')),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/start',
+    resource: 'a lot someone else hosts (a supplier: I bid on it; an expert: I sit on it)',
+    expect: [401, 404, 404, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        evaluationUrl(
+          (await reviewEvaluationFor(t, me, { member: true, bidder: true, stage: 'ready' })).lotId,
+          '/start',
+        ),
+      ),
+  },
+  {
+    route: 'PUT /api/lots/:lotId/evaluation/qualifications/:submissionId',
+    resource: 'a bid of a lot I host, at the qualification review',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { host: true, stage: 'qualification' });
+      return put(evaluationUrl(f.lotId, `/qualifications/${f.bidders[0]?.submissionId}`), { passed: true });
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/qualification/finish',
+    resource: 'a lot I host, every bid reviewed',
+    expect: [401, 200, 200, 403, 403, 403, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        evaluationUrl(
+          (await reviewEvaluationFor(t, me, { host: true, stage: 'qualified' })).lotId,
+          '/qualification/finish',
+        ),
+      ),
+  },
+  {
+    route: 'PUT /api/lots/:lotId/evaluation/compliance/:submissionId',
+    resource: 'a qualified bid of a lot I sit on, at the compliance review (I host it, when I can)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { host: true, member: true, stage: 'compliance' });
+      return put(evaluationUrl(f.lotId, `/compliance/${f.bidders[0]?.submissionId}`), { passed: true });
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/compliance/submit',
+    resource: 'my compliance review of every qualified bid',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        evaluationUrl(
+          (await reviewEvaluationFor(t, me, { member: true, stage: 'complied' })).lotId,
+          '/compliance/submit',
+        ),
+      ),
+  },
+  {
+    route: 'PUT /api/lots/:lotId/evaluation/leader-vote',
+    resource: 'a lot I sit on (a vote for another member)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { member: true, stage: 'compliance' });
+      return put(evaluationUrl(f.lotId, '/leader-vote'), { candidateUserId: f.experts[1] });
+    },
+  },
+  {
+    route: 'PUT /api/lots/:lotId/evaluation/scores',
+    resource: 'a lot I sit on, being scored',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { member: true, stage: 'scoring' });
+      return put(evaluationUrl(f.lotId, '/scores'), { scores: fullSheet(f) });
+    },
+  },
+  {
+    route: 'PUT /api/lots/:lotId/evaluation/scores',
+    resource: 'a lot I was not drawn for, being scored',
+    expect: [401, 403, 403, 403, 403, 404, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { stage: 'scoring' });
+      return put(evaluationUrl(f.lotId, '/scores'), { scores: fullSheet(f) });
+    },
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/scoring/submit',
+    resource: 'my full score sheet, the leader elected',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) =>
+      post(
+        evaluationUrl((await reviewEvaluationFor(t, me, { member: true, stage: 'scored' })).lotId, '/scoring/submit'),
+      ),
+  },
+  {
+    route: 'POST /api/lots/:lotId/evaluation/scoring/reopen',
+    resource: "another member's submitted scores, I am the leader",
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { member: true, stage: 'submitted', leader: 'first' });
+      return post(evaluationUrl(f.lotId, '/scoring/reopen'), {
+        expertUserId: f.experts[1],
+        reason: '技术分明显偏离，经评标委员会认定重新评分',
+      });
+    },
+  },
+  {
+    route: 'GET /api/evaluations/mine',
+    resource: 'my evaluations (an expert sitting on a lot being evaluated)',
+    expect: [401, 403, 403, 403, 403, 200, 403, 403, 403],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { member: true, stage: 'qualification' });
+      return get('/api/evaluations/mine', (res) =>
+        expect(res.json<{ items: { lotId: string; state: string }[] }>().items).toEqual([
+          expect.objectContaining({ lotId: f.lotId, state: 'qualification' }),
+        ]),
+      );
+    },
+  },
+];

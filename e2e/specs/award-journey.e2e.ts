@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
+import { obtainAndBid } from '../support/bidding';
+import {
+  JOURNEY_KEY_PASSWORD,
+  closeCast,
+  confirmPopup,
+  drawnExperts,
+  enterAll,
+  failureShots,
+  hallResult,
+  shot,
+  verifyCertificateAsPublic,
+  visitor,
+  type Cast,
+} from '../support/journey';
+import { bidderReadsLetter, hostPublishes, purchaserConfirms } from '../support/journey-award';
+import { hostQualifies, leaderReports, memberComplies, memberScores, memberSigns } from '../support/journey-evaluation';
+import { demoUser, useSuite } from '../support/suite';
+
+/**
+ * Issue 5's journey, from the tender notice to the certificate, every person in their own browser: a purchaser
+ * (教育局), the agency that hosts, three suppliers, the five experts the draw chooses, the supervisor and a visitor
+ * without an account. The demo's opening tender (ZC-2026-LPS-0003, one lot 执法记录仪, A0201, comprehensive scoring
+ * 价格 30 / 技术 60 / 售后服务 10) goes through notice → documents → sealed bids → opening at the deadline → record
+ * → expert draw after the deadline → confirmations → the supervisor's check → qualification by the host →
+ * leader vote and compliance by the members → scores → the leader's result and report → five signatures → the
+ * purchaser's confirmation → the result notice → letters → the certificate, genuine and altered. Pictures:
+ * e2e/artifacts/journey5-*.png.
+ *
+ * The server's clock runs ACCELERATION times faster than real time (one real minute = 20 server minutes), so the
+ * deadline comes minutes after the start; sessions are set to outlast the accelerated hours.
+ */
+const ACCELERATION = 20;
+/** Server minutes from the start to the bid deadline: 5 real minutes for seven browsers, five keys and three bids. */
+const OPENING_IN_MINUTES = 100;
+/** The decryption window (server minutes, 6 real minutes); the host closes it as soon as the three have decrypted. */
+const WINDOW_MINUTES = 120;
+/** How long a drawn expert has to answer (server minutes: 72 real minutes), so no seat times out in the journey. */
+const EXPERT_CONFIRM_MINUTES = 1440;
+const TENDER = DEMO_TENDERS.opening;
+const PROJECT_PAGE = `/workspace/projects/${TENDER.id}`;
+/** Three bids under the lot's 600,000.00 budget: a medium, a small and a micro enterprise (SME policy applies). */
+const BIDS = [
+  { login: 'supplier1', price: '536800', capital: '伍拾叁万陆仟捌佰元整', delivery: '合同签订后30日历天' },
+  { login: 'supplier2', price: '548000.5', capital: '伍拾肆万捌仟元伍角', delivery: '合同签订后25日历天' },
+  { login: 'supplier3', price: '529900', capital: '伍拾贰万玖仟玖佰元整', delivery: '合同签订后40日历天' },
+] as const;
+
+describe('issue 5: from the tender notice to the certificate, everyone in their own browser', () => {
+  const suite = useSuite({
+    env: {
+      CLOCK_ACCELERATION: String(ACCELERATION),
+      DEMO_OPENING_IN_MINUTES: String(OPENING_IN_MINUTES),
+      DEMO_OPENING_WINDOW_MINUTES: String(WINDOW_MINUTES),
+      EXPERT_CONFIRM_MINUTES: String(EXPERT_CONFIRM_MINUTES),
+      // Sessions must outlast the accelerated clock's hours (100000 server minutes ≈ 83 real hours).
+      SESSION_IDLE_MINUTES: '100000',
+      SESSION_MAX_MINUTES: '100000',
+      JOB_POLL_MS: '250',
+    },
+  });
+
+  it('notice → sealed bids → opening → draw → evaluation → report → confirmation → result notice → certificate', async () => {
+    const base = suite.server.base;
+    const cast: Partial<Cast> = { experts: [] };
+    try {
+      // ── Stage 0: everyone opens their own browser; those who sign make a key and certificate there. ──
+      const anyone = await visitor(base);
+      cast.visitor = anyone;
+      const [purchaser, agency, s1, s2, s3, supervisor] = await enterAll(base, [
+        { login: 'purchaser1' },
+        { login: 'agency', key: true },
+        { login: 'supplier1', key: true },
+        { login: 'supplier2', key: true },
+        { login: 'supplier3', key: true },
+        { login: 'supervisor', key: true },
+      ]);
+      if (!purchaser || !agency || !s1 || !s2 || !s3 || !supervisor) throw new Error('someone is missing');
+      Object.assign(cast, { purchaser, agency, suppliers: [s1, s2, s3], supervisor });
+      const suppliers = [s1, s2, s3];
+
+      // ── Stage 1: supplier1 finds the tender notice on the public portal and reads it. ──
+      await s1.page.goto(`${base}/notices`);
+      await s1.page.getByTestId('notice-search').locator('input').fill('执法记录仪');
+      await s1.page.getByTestId('notice-search').locator('input').press('Enter');
+      const item = s1.page.getByTestId('notice-item').filter({ hasText: '执法记录仪采购项目' });
+      await expect.poll(() => s1.page.getByTestId('notice-item').count()).toBe(1);
+      await item.getByRole('link').first().click();
+      await s1.page.getByTestId('notice-title').waitFor();
+      expect(await s1.page.getByTestId('notice-title').textContent()).toContain('公开招标公告');
+      expect(await s1.page.getByTestId('notice-body').textContent()).toContain(TENDER.code);
+      expect(await s1.page.getByTestId('notice-lots').textContent()).toContain('执法记录仪');
+      await s1.page.getByTestId('notice-document').getByText('招标文件.txt').waitFor();
+      await shot(s1, '01-notice');
+
+      // ── Stage 2: from the notice to the documents: supplier1 obtains them (the others do as they bid). ──
+      await s1.page.getByTestId('obtain-documents').click();
+      await s1.page.waitForURL(`${base}/workspace/tenders/${TENDER.id}`);
+      await s1.page.getByTestId('obtain-button').click();
+      await s1.page.getByTestId('obtained').waitFor();
+      await shot(s1, '02-documents-obtained');
+
+      // ── Stage 3: three sealed bids, each in the supplier's browser with its own key. ──
+      for (const [i, s] of suppliers.entries()) {
+        const bid = BIDS[i];
+        if (!bid || !s.keyFile) throw new Error('no bid or key');
+        await obtainAndBid(s.page, base, TENDER.id, {
+          price: bid.price,
+          delivery: bid.delivery,
+          keyFile: s.keyFile,
+          keyPassword: JOURNEY_KEY_PASSWORD,
+        });
+        await shot(s, `03-bid-sealed-${s.login}`);
+      }
+      const hallHref = (await s1.page.getByTestId('hall-link-1').getAttribute('href')) ?? '';
+      expect(hallHref).toMatch(/^\/openings\/[0-9a-f-]{36}$/);
+
+      // ── Stage 4: the hall opens by itself at the deadline (a job on the accelerated clock). ──
+      // The purchaser follows the opening from its own office (read-only, as anyone may), waiting for the deadline.
+      await purchaser.page.goto(`${base}${hallHref}`);
+      await purchaser.page.getByTestId('hall-not-open').or(purchaser.page.getByTestId('hall')).first().waitFor();
+      await purchaser.page.getByTestId('hall-state').waitFor({ timeout: 420_000 });
+      expect(await purchaser.page.getByTestId('hall-role').textContent()).toBe('公众（只读）');
+      expect(await purchaser.page.getByTestId('progress-row').count()).toBe(3);
+      // Each bidder and the supervisor sign in with their certificates.
+      for (const person of [...suppliers, supervisor]) {
+        await person.page.goto(`${base}${hallHref}`);
+        await person.page.getByTestId('hall-sign-in').waitFor();
+        await person.page.getByTestId('hall-key-password').fill(JOURNEY_KEY_PASSWORD);
+        await person.page.getByTestId('hall-sign-in').click();
+        expect(await hallResult(person.page)).toContain('已签到');
+      }
+      await purchaser.page.getByTestId('hall-attendance').getByText(demoUser('supervisor').organisation).waitFor();
+      await shot(purchaser, '04-hall-open');
+
+      // ── Stage 5: the host starts decryption; the three decrypt in their browsers; the host closes the window. ──
+      await agency.page.goto(`${base}${PROJECT_PAGE}`);
+      await agency.page.getByTestId('hall-link-1').click();
+      await agency.page.getByTestId('hall-start').click();
+      await confirmPopup(agency.page);
+      await agency.page.getByTestId('hall-state').getByText('解密中').waitFor();
+      for (const [i, s] of suppliers.entries()) {
+        await s.page.getByTestId('hall-decrypt').click();
+        expect(await hallResult(s.page)).toContain('解密成功');
+        const rows = purchaser.page.getByTestId('hall-read-out').getByTestId('read-out-row');
+        await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(i + 1);
+        await purchaser.page
+          .getByTestId('hall-read-out')
+          .getByText(BIDS[i]?.capital ?? '?')
+          .waitFor();
+      }
+      await shot(s3, '05-decrypted-supplier3');
+      await agency.page.getByTestId('hall-close').click();
+      await confirmPopup(agency.page);
+      await purchaser.page.getByTestId('hall-state').getByText('唱标').waitFor();
+      await purchaser.page.getByTestId('hall-outcome').waitFor();
+      await shot(purchaser, '06-read-out');
+
+      // ── Stage 6: the bidders confirm their read-out; host and supervisor sign the record. ──
+      for (const s of suppliers) {
+        await s.page.getByTestId('hall-confirm').click();
+        expect(await hallResult(s.page)).toContain('已确认');
+      }
+      await agency.page.getByTestId('hall-key-password').fill(JOURNEY_KEY_PASSWORD);
+      await agency.page.getByTestId('hall-sign-record').click();
+      expect(await hallResult(agency.page)).toContain('开标记录已签署');
+      await shot(agency, '07-record-signed-host');
+      await supervisor.page.getByTestId('hall-sign-record').waitFor();
+      await supervisor.page.getByTestId('hall-key-password').fill(JOURNEY_KEY_PASSWORD);
+      await supervisor.page.getByTestId('hall-sign-record').click();
+      expect(await hallResult(supervisor.page)).toContain('开标记录已签署');
+
+      // ── Stage 7: the record is published; anyone sees it with both signatures and its PDF. ──
+      await anyone.page.goto(`${base}${hallHref}`);
+      await anyone.page.getByTestId('hall-state').getByText('开标记录已公布').waitFor();
+      await anyone.page.getByTestId('hall-record-pdf').waitFor();
+      expect(await anyone.page.getByTestId('hall-signatures').locator('.ant-list-item').count()).toBe(2);
+      await purchaser.page.getByTestId('hall-state').getByText('开标记录已公布').waitFor();
+      await shot(anyone, '08-record-published');
+      // ── Stage 8: after the deadline, the agency requests the draw (commitment first) and runs it. ──
+      await agency.page.goto(`${base}${PROJECT_PAGE}`);
+      const card = agency.page.getByTestId('expert-draw-card');
+      const lot = card.getByTestId('lot-draw-1');
+      await lot.getByTestId('draw-request').waitFor();
+      expect(await lot.getByTestId('draw-members').inputValue()).toBe('5');
+      await lot.getByTestId('draw-request').click();
+      await lot.getByTestId('draw-summary-committed').waitFor();
+      const commitment = (await lot.getByTestId('draw-commitment').textContent()) ?? '';
+      expect(commitment).toMatch(/^[0-9a-f]{64}$/);
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(agency, '09-draw-committed', { fullPage: false });
+      await lot.getByTestId('draw-run').click();
+      await confirmPopup(agency.page);
+      await lot.getByTestId('draw-summary-drawn').waitFor();
+      const seats = lot.getByTestId('seat-table');
+      await expect.poll(() => seats.getByTestId('seat-status-invited').count()).toBe(5);
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(agency, '10-draw-drawn', { fullPage: false });
+
+      // Whom it chose (the host sees 专家1…专家5 only): none works for the purchaser, the agency's conflict, or a
+      // bidder — expert03 works for supplier1, which the draw after the deadline knows.
+      const drawn = await drawnExperts(base, TENDER.code);
+      expect(drawn.map((d) => d.seat)).toEqual([1, 2, 3, 4, 5]);
+      expect(drawn.map((d) => d.login)).not.toContain('expert03');
+      expect(drawn.map((d) => d.login)).not.toContain('expert04');
+      expect(drawn.map((d) => d.login)).not.toContain('expert10');
+      // ── Stage 9: the five experts, each in their own browser, make their keys and confirm under 评审邀请. ──
+      const experts = await enterAll(
+        base,
+        drawn.map((d) => ({ login: d.login, key: true })),
+      );
+      cast.experts = experts;
+      for (const expert of experts) {
+        await expert.page.getByTestId('workspace-menu').getByText('评审邀请').click();
+        const invitation = expert.page.getByTestId('invitation').filter({ hasText: TENDER.code });
+        await invitation.getByTestId('invitation-confirm').click();
+        await confirmPopup(expert.page);
+        await invitation.getByTestId('seat-status-confirmed').waitFor();
+        await shot(expert, `11-confirmed-${expert.login}`);
+      }
+      await agency.page.reload();
+      await lot.getByTestId('committee-status').getByText('已组建').waitFor();
+      await expect.poll(() => lot.getByTestId('seat-status-confirmed').count()).toBe(5);
+      await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(agency, '12-committee-complete', { fullPage: false });
+      // ── Stage 10: the supervisor re-runs the draw in the browser: 一致, with why the others were not eligible. ──
+      await supervisor.page.goto(`${base}/workspace`);
+      await supervisor.page.getByTestId('workspace-menu').getByText('专家抽取记录').click();
+      await supervisor.page.getByTestId('draw-records').getByText(TENDER.code).waitFor();
+      await supervisor.page.getByTestId('draw-records').getByTestId('draw-open-1').click();
+      await supervisor.page.waitForURL(/\/workspace\/expert-draws\/[0-9a-f-]{36}$/);
+      expect(await supervisor.page.getByTestId('draw-commitment').first().textContent()).toBe(commitment);
+      await supervisor.page.getByTestId('verify-rerun').click();
+      const verdict = supervisor.page.getByTestId('verify-browser');
+      await verdict.waitFor();
+      expect(await verdict.getAttribute('data-ok')).toBe('true');
+      expect(await verdict.textContent()).toContain('一致');
+      await supervisor.page.getByText('任职于投标人').first().waitFor();
+      await supervisor.page.getByText('任职于采购人').first().waitFor();
+      await shot(supervisor, '13-draw-verified');
+
+      // ── Stage 11: the host starts the evaluation and passes the three bidders' qualification. ──
+      await hostQualifies(agency, base, PROJECT_PAGE, BIDS.length);
+
+      // ── Stage 12: each member, in their own browser: leader vote (seat 1 is elected by the first three), the
+      // compliance review of the three bids, submitted. ──
+      for (const expert of experts) await memberComplies(expert, base, TENDER.code);
+      const leader = experts[0];
+      if (!leader) throw new Error('no leader');
+      await leader.page.reload();
+      await leader.page.getByTestId('leader-elected').waitFor();
+      await leader.page.getByTestId('compliance-all').waitFor();
+      await shot(leader, '15-compliance-all');
+
+      // ── Stage 13: each member scores the two scored criteria (技术, 售后服务) of each bid and submits; the price
+      // score is the platform's. ──
+      for (const [i, expert] of experts.entries()) await memberScores(expert, base, TENDER.code, i + 1);
+
+      // ── Stage 14: the leader computes the result (each number with its working) and fixes the report. ──
+      await leaderReports(leader);
+      const lotId = hallHref.replace(/^\/openings\//, '');
+      await shot(leader, '18-report-fixed');
+
+      // ── Stage 15: every member signs the report with their certificate; the last signature reports it. ──
+      for (const expert of experts) await memberSigns(expert, base, lotId);
+      await leader.page.reload();
+      await expect.poll(() => leader.page.getByTestId('eval-state').getAttribute('data-state')).toBe('reported');
+      expect(await leader.page.getByTestId('eval-signed').count()).toBe(5);
+      const report = await leader.page.request.get(`${base}/api/lots/${lotId}/evaluation/report.pdf`);
+      expect(report.status()).toBe(200);
+      expect((await report.body()).subarray(0, 5).toString()).toBe('%PDF-');
+      await shot(leader, '18-report-signed');
+
+      // ── Stage 16: the purchaser confirms the first-ranked bid within the period. ──
+      const winnerName = await purchaserConfirms(purchaser, base, PROJECT_PAGE);
+      const winner = suppliers.find((s) => s.organisation === winnerName);
+      if (!winner) throw new Error(`the winner ${winnerName} is none of the three bidders`);
+
+      // ── Stage 17: the host publishes the result notice; letters and the certificate go out with it. ──
+      const noticeHref = await hostPublishes(agency, base, PROJECT_PAGE);
+
+      // ── Stage 18: anyone reads the result notice: the winner, the amount and the committee, now named. ──
+      await anyone.page.goto(`${base}${noticeHref}`);
+      await anyone.page.getByTestId('notice-title').waitFor();
+      const notice = (await anyone.page.getByTestId('notice-body').textContent()) ?? '';
+      expect(notice).toContain(winnerName);
+      expect(notice).toContain('评审专家名单');
+      for (const expert of experts) expect(notice).toContain(expert.displayName);
+      await shot(anyone, '21-result-notice');
+
+      // ── Stage 19: each bidder finds its letter; the winner's carries the transaction certificate. ──
+      let number: string | null = null;
+      for (const s of suppliers) number = (await bidderReadsLetter(s, base, s === winner)) ?? number;
+      if (!number) throw new Error('the winner has no certificate');
+
+      // ── Stage 20: anyone follows the certificate's QR code: genuine; an altered copy is not. ──
+      await verifyCertificateAsPublic(anyone, base, number);
+    } catch (error) {
+      await failureShots(cast);
+      throw error;
+    } finally {
+      await closeCast(cast);
+    }
+  }, 1_800_000);
+});

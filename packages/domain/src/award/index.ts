@@ -1,0 +1,3 @@
+export * from './award-periods';
+export * from './award-choice';
+export * from './challenge-lifecycle';
