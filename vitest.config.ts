@@ -17,7 +17,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default (one core fewer than the machine has) runs one file at a time on CI's two cores; the main
-    // process mostly waits, so every core runs a file (docs/PERFORMANCE.md, "Test suite time").
+    // process mostly waits, so at least two files run at once: both cores on CI (docs/PERFORMANCE.md, "Test suite
+    // time").
     maxWorkers: Math.max(2, availableParallelism() - 1),
     env: { SCRYPT_LOG_N: '10' },
   },

@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
 import { obtainAndBid } from '../support/bidding';
+import { ARTIFACTS } from '../support/browser';
 import {
   JOURNEY_KEY_PASSWORD,
   closeCast,
@@ -101,13 +104,19 @@ describe('issue 5: from the tender notice to the certificate, everyone in their 
       await s1.page.getByTestId('obtained').waitFor();
       await shot(s1, '02-documents-obtained');
 
-      // ── Stage 3: three sealed bids, each in the supplier's browser with its own key. ──
+      // ── Stage 3: three sealed bids, each in the supplier's browser with its own key and a technical response. ──
+      const responses = suppliers.map((s) => {
+        const path = join(ARTIFACTS, `journey5-技术响应文件-${s.login}.txt`);
+        writeFileSync(path, `${s.login} 技术响应文件：执法记录仪 1080P，续航 12 小时。\n`.repeat(50));
+        return path;
+      });
       for (const [i, s] of suppliers.entries()) {
         const bid = BIDS[i];
         if (!bid || !s.keyFile) throw new Error('no bid or key');
         await obtainAndBid(s.page, base, TENDER.id, {
           price: bid.price,
           delivery: bid.delivery,
+          attachment: responses[i],
           keyFile: s.keyFile,
           keyPassword: JOURNEY_KEY_PASSWORD,
         });
@@ -252,6 +261,19 @@ describe('issue 5: from the tender notice to the certificate, everyone in their 
       await leader.page.getByTestId('leader-elected').waitFor();
       await leader.page.getByTestId('compliance-all').waitFor();
       await shot(leader, '15-compliance-all');
+      // The members read the bids as the opening decrypted them: the leader's copy of supplier1's technical
+      // response is byte for byte what supplier1 sealed.
+      const [download] = await Promise.all([
+        leader.page.waitForEvent('download'),
+        leader.page
+          .getByTestId('compliance-table')
+          .getByTestId('bid-file')
+          .getByText('journey5-技术响应文件-supplier1')
+          .click(),
+      ]);
+      const copy = join(ARTIFACTS, 'journey5-downloaded-by-leader.txt');
+      await download.saveAs(copy);
+      expect(readFileSync(copy).equals(readFileSync(responses[0] ?? ''))).toBe(true);
 
       // ── Stage 13: each member scores the two scored criteria (技术, 售后服务) of each bid and submits; the price
       // score is the platform's. ──
@@ -298,6 +320,7 @@ describe('issue 5: from the tender notice to the certificate, everyone in their 
       await verifyCertificateAsPublic(anyone, base, number);
     } catch (error) {
       await failureShots(cast);
+      writeFileSync(join(ARTIFACTS, 'journey5-failed-server.log'), suite.server.output());
       throw error;
     } finally {
       await closeCast(cast);

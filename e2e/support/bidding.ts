@@ -3,13 +3,14 @@ import { screenshot } from './browser';
 
 /**
  * A supplier, logged in with its key made (makeKeyFile), obtains a tender's documents and seals a bid on lot 1 in
- * its browser, as supplier-journey does: price, delivery period, key file and password; waits for the receipt.
+ * its browser, as supplier-journey does: price, delivery period, an attachment when given, key file and password;
+ * waits for the receipt.
  */
 export async function obtainAndBid(
   page: Page,
   base: string,
   tenderId: string,
-  bid: { price: string; delivery: string; keyFile: string; keyPassword: string; shot?: string },
+  bid: { price: string; delivery: string; attachment?: string; keyFile: string; keyPassword: string; shot?: string },
 ): Promise<void> {
   await page.goto(`${base}/workspace/tenders/${tenderId}`);
   const obtain = page.getByTestId('obtain-button');
@@ -34,7 +35,8 @@ export async function obtainAndBid(
   }
   await lot.getByTestId('price').fill(bid.price);
   await lot.getByTestId('delivery').fill(bid.delivery);
-  // The second file input is the key file (the first takes the bid's attachments).
+  // The first file input takes the bid's attachments, the second the key file.
+  if (bid.attachment) await lot.locator('input[type=file]').first().setInputFiles(bid.attachment);
   await lot.locator('input[type=file]').nth(1).setInputFiles(bid.keyFile);
   await lot.getByTestId('key-password').fill(bid.keyPassword);
   await lot.getByTestId('submit-bid').click();

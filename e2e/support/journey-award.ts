@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { shot, type Actor } from './journey';
+import { confirmPopup, shot, type Actor } from './journey';
 
 /**
  * Issue 5's journey from the signed report to the certificate (specs/award-journey.e2e.ts): the purchaser confirms
@@ -16,7 +16,7 @@ export async function purchaserConfirms(purchaser: Actor, base: string, projectP
   await page.getByTestId('award-confirm-by').waitFor();
   await shot(purchaser, '19-award-purchaser');
   await page.getByTestId('award-confirm').click();
-  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await confirmPopup(page);
   await expect.poll(() => page.getByTestId('award-state').textContent()).toBe('待发布结果公告');
   return (await page.getByTestId('award-winner').textContent()) ?? '';
 }
@@ -29,8 +29,8 @@ export async function hostPublishes(agency: Actor, base: string, projectPage: st
   await page.getByTestId('award-notice-preview').waitFor();
   await shot(agency, '20-result-notice-preview');
   await page.getByTestId('award-publish').click();
-  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await page.getByTestId('award-certificate-link').waitFor();
+  await confirmPopup(page);
+  await page.getByTestId('award-certificate-link').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('award-state').textContent()).toBe('结果已公告');
   const href = (await page.getByTestId('award-notice-link').getAttribute('href')) ?? '';
   expect(href).toMatch(/^\/notices\/[0-9a-f-]{36}$/);

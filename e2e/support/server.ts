@@ -15,6 +15,8 @@ import pg from 'pg';
 export interface RunningServer {
   base: string;
   stop(): Promise<void>;
+  /** What the server has printed so far (warnings and errors: LOG_LEVEL is `warn`), for a failed test's artifacts. */
+  output(): string;
 }
 
 const serverDir = fileURLToPath(new URL('../../apps/server/', import.meta.url));
@@ -106,5 +108,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop };
+  return { base, stop, output: () => output };
 }

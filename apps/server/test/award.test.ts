@@ -77,6 +77,8 @@ describe('award: confirmation, result notice, letters and certificate (C13)', ()
 
     const portal = await t.app.inject({ method: 'GET', url: `/api/notices/${result.resultNoticeId}` });
     expect(portal.statusCode, portal.body).toBe(200);
+    // The documents' window closed long before the result: the notice no longer offers them.
+    expect(portal.json<{ documentsObtainable: boolean }>().documentsObtainable).toBe(false);
     const [notice] = await t.services.db.select().from(notices).where(eq(notices.id, result.resultNoticeId));
     expect(notice?.kind).toBe('result');
     expect(notice?.body).toContain('评审专家名单');

@@ -14,6 +14,7 @@ import {
 import { issueTestCertificates } from './support/bids';
 import { enrolAs } from './support/certificates';
 import { takeSnapshot } from './support/db-snapshot';
+import { pdfText } from './support/pdf-text';
 import { scoredEvaluation, type ScoredEvaluation } from './support/scored-evaluation';
 import { createTestApp, logIn, type Session, type TestApp } from './support/test-app';
 
@@ -410,10 +411,19 @@ describe('evaluation results: compute, bidder queries, report and signatures', (
     const report = await (await as(f.purchaserUserId)).inject({ method: 'GET', url: url(f, '/report') });
     expect(report.statusCode, report.body).toBe(200);
     const signatures = report.json<{
-      signatures: { seat: number; signedAt: string | null; dissent: string | null }[];
+      signatures: { seat: number; signedAt: string | null; signature: string | null; dissent: string | null }[];
     }>().signatures;
     expect(signatures.every((s) => s.signedAt !== null)).toBe(true);
     expect(signatures[1]?.dissent).toBe('本人认为第二名的技术方案得分偏高。');
+    // The PDF is now the signed one: the report, then every member's signature and the dissent under its hash.
+    const signedPdf = await (await as(f.purchaserUserId)).inject({ method: 'GET', url: url(f, '/report.pdf') });
+    expect(signedPdf.statusCode).toBe(200);
+    expect(signedPdf.rawPayload.equals(pdf.rawPayload)).toBe(false);
+    const text = pdfText(signedPdf.rawPayload);
+    for (const expected of [reportHash, '席位1签署', '席位5签署', '本人认为第二名的技术方案得分偏高。', '无不同意见']) {
+      expect(text).toContain(expected);
+    }
+    for (const sig of signatures) expect(text).toContain(sig.signature ?? 'missing');
     await refusedUnchanged(() => sign(e0), 409, 'EVALUATION_STATE');
   });
 });

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -479,6 +480,34 @@ describe('the evaluation reviews (C12): qualification, compliance, leader, scori
     expect(host.members.every((m) => m.userId === null && m.name === null)).toBe(true);
     expect(host.members[0]?.scoring.submittedAt).not.toBeNull();
     expect(host.bids.every((b) => b.stands === null)).toBe(true);
+  });
+
+  it("an opened bid's files: host, members and oversight download the opened bytes once the evaluation has started; nobody else, nor before", async () => {
+    const { f, a } = await ready();
+    const [b1] = f.bidders;
+    const file = (index = 0, submissionId = b1?.submissionId) =>
+      evaluationUrl(f.lotId, `/bids/${submissionId}/files/${index}`);
+    // Before the evaluation starts the files are not there, even for the host.
+    await refused(() => a.host.inject({ method: 'GET', url: file() }), 404, 'NOT_FOUND');
+    await qualify(a, f);
+
+    for (const who of [a.host, a.experts[0] as Session, a.experts[4] as Session, a.supervisor, a.centre]) {
+      const res = await who.inject({ method: 'GET', url: file() });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).toBe('技术响应文件 1 / Technical response 1');
+      expect(res.headers['content-type']).toBe('application/octet-stream');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent('技术响应文件-1.txt'));
+      expect(res.headers['x-content-sha256']).toBe(createHash('sha256').update(res.rawPayload).digest('hex'));
+    }
+    // Bidders (their own bid too), the purchaser that entrusted an agency, an expert of no seat here: 404.
+    for (const who of [a.bidders[0] as Session, a.bidders[1] as Session, a.purchaser, a.outsider]) {
+      await refused(() => who.inject({ method: 'GET', url: file() }), 404, 'NOT_FOUND');
+    }
+    // No such file, no such bid on this lot, a malformed index.
+    await refused(() => a.host.inject({ method: 'GET', url: file(1) }), 404, 'NOT_FOUND');
+    await refused(() => a.host.inject({ method: 'GET', url: file(0, randomUUID()) }), 404, 'NOT_FOUND');
+    await refused(() => a.host.inject({ method: 'GET', url: file(-1) }), 400, 'VALIDATION_FAILED');
   });
 
   it('leader vote: only a member can be elected, and voting closes once one is', async () => {

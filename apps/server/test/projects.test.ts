@@ -279,8 +279,11 @@ describe('projects: drafts, documents, publication and the public notice', () =>
       body: string;
       lots: { depositFen: number; smeReserved: boolean }[];
       documents: { fileName: string; sha256: string; sizeBytes: number }[];
+      documentsObtainable: boolean;
     }>();
     expect(n.title).toContain('公开招标公告');
+    // Published, inside the documents' window: the notice leads to obtaining them.
+    expect(n.documentsObtainable).toBe(true);
     for (const heading of [
       '一、项目基本情况',
       '二、申请人的资格要求',

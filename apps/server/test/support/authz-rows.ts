@@ -2349,6 +2349,25 @@ export const MATRIX: readonly Row[] = [
     build: async (t, me) => get(evaluationUrl((await reviewEvaluationFor(t, me, { stage: 'qualification' })).lotId)),
   },
   {
+    route: 'GET /api/lots/:lotId/evaluation/bids/:submissionId/files/:index',
+    resource:
+      "a file of an opened bid on a lot being evaluated that I host (a supplier: it is my bid's; an expert: I sit on it)",
+    expect: [401, 200, 200, 200, 404, 200, 200, 404, 404],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { host: true, member: true, bidder: true, stage: 'qualification' });
+      return get(evaluationUrl(f.lotId, `/bids/${f.bidders[0]?.submissionId}/files/0`));
+    },
+  },
+  {
+    route: 'GET /api/lots/:lotId/evaluation/bids/:submissionId/files/:index',
+    resource: "a file of an opened bid on someone else's lot being evaluated",
+    expect: [401, 404, 404, 200, 404, 404, 200, 404, 404],
+    build: async (t, me) => {
+      const f = await reviewEvaluationFor(t, me, { stage: 'qualification' });
+      return get(evaluationUrl(f.lotId, `/bids/${f.bidders[0]?.submissionId}/files/0`));
+    },
+  },
+  {
     route: 'POST /api/lots/:lotId/evaluation/start',
     resource: 'a lot I host, opening published and committee complete',
     expect: [401, 201, 201, 403, 403, 403, 403, 403, 403],

@@ -129,6 +129,9 @@ export async function evaluationFixture(t: TestApp, opts: EvaluationFixtureOptio
       })
       .returning({ id: bidSubmissions.id });
     if (!sub) throw new Error('no submission');
+    // One file per bid, as the opening leaves it: the plaintext in the blob store, named by its SHA-256.
+    const response = new TextEncoder().encode(`技术响应文件 ${i + 1} / Technical response ${i + 1}`);
+    const blob = await t.services.blobs.put(response);
     await db.insert(openingBids).values({
       submissionId: sub.id,
       lotId,
@@ -136,7 +139,7 @@ export async function evaluationFixture(t: TestApp, opts: EvaluationFixtureOptio
       state: 'decrypted',
       openedVia: 'bidder',
       priceSheet: priceSheetFor(lotId, priceFen),
-      files: [],
+      files: [{ name: `技术响应文件-${i + 1}.txt`, size: blob.size, digest: 'a'.repeat(64), blobKey: blob.hash }],
       decryptedAt: now,
       readOutSeq: i + 1,
       confirmation: 'confirmed',

@@ -30,12 +30,21 @@ export async function obtainRefusal(
   // Obtaining again is answered with the first record, whatever the window now.
   if (alreadyObtained) return null;
   if (project.status !== 'published') return new AppError('INVALID_STATE', { state: project.status });
-  const from = project.documentsAvailableFrom;
-  const until = project.documentsAvailableUntil;
-  if (!from || !until || now < from || now >= until) {
+  if (!documentsWindowOpen(project, now)) {
+    const { documentsAvailableFrom: from, documentsAvailableUntil: until } = project;
     return new AppError('DOCUMENTS_OUTSIDE_WINDOW', { from: iso(from), until: iso(until) });
   }
   return null;
+}
+
+/** Whether the documents can be obtained now: inside the notice's window, half-open (from ≤ now < until). */
+export function documentsWindowOpen(
+  project: Pick<ProjectRow, 'documentsAvailableFrom' | 'documentsAvailableUntil'>,
+  now: Date,
+): boolean {
+  const from = project.documentsAvailableFrom;
+  const until = project.documentsAvailableUntil;
+  return from !== null && until !== null && now >= from && now < until;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { BlobStore } from '../../platform/blobs/blob-store';
+
+/** A file response in the OpenAPI document. */
+export const fileResponse = z.string().describe('the file; its SHA-256 in x-content-sha256');
 
 export interface StoredFile {
   fileName: string;
@@ -28,5 +32,6 @@ export async function sendFile(reply: FastifyReply, blobs: BlobStore, file: Stor
     .header('x-content-sha256', file.sha256)
     .header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`)
     .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
     .send(stream);
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error';
 import { requireUser } from '../../platform/http/require-user';
 import { errorResponses } from '../../platform/http/responses';
@@ -19,11 +19,10 @@ import {
   listObtainedProjects,
   listQuestions,
 } from './repo';
-import { sendFile } from './send-file';
+import { fileResponse, sendFile } from './send-file';
 import { documentParams, myQuestionView, questionBody, tenderListView, tenderParams, tenderView } from './schemas';
 
 const supplierOnly = { roles: ['supplier'] } as const;
-const fileResponse = z.string().describe('the file; its SHA-256 in x-content-sha256');
 
 async function presentTender(s: Services, viewer: UserViewer, projectId: string): Promise<z.infer<typeof tenderView>> {
   const project = await findPublicProject(s.db, projectId);

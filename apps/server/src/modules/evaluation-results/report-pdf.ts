@@ -1,6 +1,17 @@
 import { formatFen, type Bilingual } from '@zhengcai/domain';
 import type { PdfRecord } from '../../platform/pdf/render-record';
+import { beijingDateTimeZh } from '../projects/tender-notice-template';
 import type { EvaluationReport } from './build-report';
+
+/** One member's signature as the signed report prints it. */
+export interface ReportSignatureLine {
+  seat: number;
+  name: string;
+  signedAt: Date;
+  certificateFingerprint: string;
+  signature: string;
+  dissent: string | null;
+}
 
 /** The parts of the engine's ranking entries the report prints (comprehensive or lowest price). */
 interface WorkingEntry {
@@ -28,8 +39,15 @@ const STATE = {
   rejected: '委员会不接受',
 } as Record<string, string>;
 
-/** The printable report (评审报告): committee, reviews, every expert's scores, the result with its working, the queries. */
-export function reportPdf(report: EvaluationReport, reportHash: string): PdfRecord {
+/**
+ * The printable report (评审报告): committee, reviews, every expert's scores, the result with its working, the queries;
+ * once the whole committee has signed, each member's signature and dissent after the report's hash (what they signed).
+ */
+export function reportPdf(
+  report: EvaluationReport,
+  reportHash: string,
+  signatures: readonly ReportSignatureLine[] = [],
+): PdfRecord {
   const name = new Map(report.bidders.map((b) => [b.submissionId, b.name]));
   const bidder = (id: string) => name.get(id) ?? id;
   const result = report.result;
@@ -93,6 +111,17 @@ export function reportPdf(report: EvaluationReport, reportHash: string): PdfReco
   for (const a of result.assumptions) rows.push(['前提 Assumption', a.zh]);
   rows.push(['结果摘要 Result SM3', report.resultHash]);
   rows.push(['报告摘要 Report SM3', reportHash]);
+  for (const sig of [...signatures].sort((a, b) => a.seat - b.seat)) {
+    rows.push([
+      `席位${sig.seat} 签署 Signed`,
+      [
+        `${sig.name} ${beijingDateTimeZh(sig.signedAt)}（北京时间）`,
+        sig.dissent ? `不同意见 Dissent：${sig.dissent}` : '无不同意见 No dissent',
+        `证书 Certificate ${sig.certificateFingerprint}`,
+        `签名 Signature ${sig.signature}`,
+      ].join('\n'),
+    ]);
+  }
   return {
     title: '评审报告 / Evaluation report',
     subtitle: `${report.project.code} ${report.project.title} 第 ${report.lot.number} 包`,

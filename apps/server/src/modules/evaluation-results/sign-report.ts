@@ -11,6 +11,7 @@ import { onEvaluationReported } from '../awards/on-evaluation-reported';
 import { verifyUserSignature } from '../certificates/verify-user-signature';
 import { assertMember, loadEvaluation, type EvaluationContext } from './context';
 import { notifyPurchaserReported } from './notices';
+import { renderSignedReport } from './signed-report';
 import { evaluationSubject } from './subject';
 
 export async function listReportSignatures(tx: Tx, lotId: string) {
@@ -78,10 +79,15 @@ export async function signReport(
     if (!ctx.members.every((m) => signers.has(m.userId))) return { reported: false };
     const next = nextState(EVALUATION_TRANSITIONS, ctx.evaluation.state, 'all_signed');
     if (!next) throw new AppError('EVALUATION_STATE', { state: ctx.evaluation.state });
-    await tx.update(evaluations).set({ state: next, reportedAt: at }).where(eq(evaluations.lotId, lotId));
+    // The PDF from now on is the signed one (the whole committee's signatures under the report's hash).
+    const signedPdf = await renderSignedReport(tx, s, ctx);
+    await tx
+      .update(evaluations)
+      .set({ state: next, reportedAt: at, reportBlobKey: signedPdf })
+      .where(eq(evaluations.lotId, lotId));
     await appendEvent(tx, s.clock, {
       type: 'evaluation.reported',
-      payload: { ...ref, reportHash, signatures: signers.size },
+      payload: { ...ref, reportHash, signatures: signers.size, pdfSha256: signedPdf },
       actor: actorOf(viewer),
       subject: evaluationSubject(lotId),
       audience: { kind: 'organisation', organisationId: ctx.project.purchaserOrganisationId },

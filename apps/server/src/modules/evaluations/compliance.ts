@@ -8,7 +8,7 @@ import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { hostOrganisationId } from '../opening/policy';
 import { organisationNames } from '../opening/repo';
-import { evaluationContext, type EvaluationContext } from './context';
+import { bidUnderReview, evaluationContext, type EvaluationContext } from './context';
 import { notifyMembers } from './notices';
 import { notDecrypted, type ReviewInput } from './qualification';
 import {
@@ -64,10 +64,7 @@ export async function reviewCompliance(
   submissionId: string,
   input: ReviewInput,
 ): Promise<void> {
-  const ctx = await evaluationContext(s.db, viewer, lotId, ['member']);
-  const bid = ctx.openingBids.find((b) => b.submissionId === submissionId);
-  if (!bid) throw new AppError('NOT_FOUND');
-  const bidderName = (await organisationNames(s.db, [bid.organisationId])).get(bid.organisationId) ?? '';
+  const { bid, bidderName } = await bidUnderReview(s.db, viewer, lotId, submissionId, ['member']);
   await s.db.transaction(async (tx) => {
     const row = await lockedEvaluation(tx, lotId);
     assertStage(row, ['compliance'], 'comply');

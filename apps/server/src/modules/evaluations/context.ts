@@ -1,7 +1,14 @@
 import type { Executor } from '../../db/client';
 import { AppError } from '../../platform/errors/app-error';
 import type { Viewer } from '../../platform/policy/actor';
-import { findProjectAndLot, listOpeningBids, type LotRow, type OpeningBidRow, type ProjectRow } from '../opening/repo';
+import {
+  findProjectAndLot,
+  listOpeningBids,
+  organisationNames,
+  type LotRow,
+  type OpeningBidRow,
+  type ProjectRow,
+} from '../opening/repo';
 import { assertEvaluationRole, type EvaluationRole } from './policy';
 import { committeeMembers } from './repo';
 
@@ -45,4 +52,19 @@ export async function evaluationContext(
     SEES_EVALUATION,
   );
   return { ...found, members, openingBids, role };
+}
+
+/** One bid of the lot's opening under review, with its bidder's name; a bid of another lot is "not found". */
+export async function bidUnderReview(
+  db: Executor,
+  viewer: Viewer,
+  lotId: string,
+  submissionId: string,
+  allowed: readonly EvaluationRole[],
+): Promise<{ ctx: EvaluationContext; bid: OpeningBidRow; bidderName: string }> {
+  const ctx = await evaluationContext(db, viewer, lotId, allowed);
+  const bid = ctx.openingBids.find((b) => b.submissionId === submissionId);
+  if (!bid) throw new AppError('NOT_FOUND');
+  const bidderName = (await organisationNames(db, [bid.organisationId])).get(bid.organisationId) ?? '';
+  return { ctx, bid, bidderName };
 }

@@ -7,7 +7,7 @@ import { actorOf, type UserViewer } from '../../platform/policy/actor';
 import type { Services } from '../../services';
 import { hostOrganisationId } from '../opening/policy';
 import { organisationNames } from '../opening/repo';
-import { evaluationContext } from './context';
+import { bidUnderReview, evaluationContext } from './context';
 import { notifyMembers } from './notices';
 import { decryptedBids, listQualifications } from './repo';
 import { assertStage, lockedEvaluation, transition } from './stage';
@@ -42,10 +42,7 @@ export async function reviewQualification(
   submissionId: string,
   input: ReviewInput,
 ): Promise<void> {
-  const ctx = await evaluationContext(s.db, viewer, lotId, ['host']);
-  const bid = ctx.openingBids.find((b) => b.submissionId === submissionId);
-  if (!bid) throw new AppError('NOT_FOUND');
-  const bidderName = (await organisationNames(s.db, [bid.organisationId])).get(bid.organisationId) ?? '';
+  const { ctx, bid, bidderName } = await bidUnderReview(s.db, viewer, lotId, submissionId, ['host']);
   await s.db.transaction(async (tx) => {
     const row = await lockedEvaluation(tx, lotId);
     assertStage(row, ['qualification'], 'qualify');

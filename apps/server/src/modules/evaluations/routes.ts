@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../../platform/http/require-user';
+import { fileResponse, sendFile } from '../documents/send-file';
 import { errorResponses } from '../../platform/http/responses';
 import type { Services } from '../../services';
+import { openedBidFile } from './bid-file';
 import { reviewCompliance, submitCompliance } from './compliance';
 import { voteLeader } from './leader';
 import { myEvaluations, presentEvaluation } from './present';
 import { finishQualification, reviewQualification } from './qualification';
 import {
+  bidFileParams,
   bidParams,
   evaluationView,
   lotParams,
@@ -48,6 +51,24 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       },
     },
     async (request) => view(request),
+  );
+
+  app.get(
+    '/api/lots/:lotId/evaluation/bids/:submissionId/files/:index',
+    {
+      config: { access: signedIn },
+      schema: {
+        tags,
+        summary:
+          '下载开标解密后的投标文件（评审开始后：组织方、本包评审专家、监管） / Download an opened bid’s file (host, members, oversight)',
+        params: bidFileParams,
+        response: { 200: fileResponse, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { lotId, submissionId, index } = request.params;
+      return sendFile(reply, s.blobs, await openedBidFile(s, requireUser(request.viewer), lotId, submissionId, index));
+    },
   );
 
   app.post(

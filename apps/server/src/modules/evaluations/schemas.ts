@@ -4,6 +4,8 @@ import { readOutView } from '../opening/schemas';
 
 export const lotParams = z.object({ lotId: z.string().uuid() });
 export const bidParams = z.object({ lotId: z.string().uuid(), submissionId: z.string().uuid() });
+/** One file of an opened bid: its place in the bid's package (two files may have the same bytes). */
+export const bidFileParams = bidParams.extend({ index: z.coerce.number().int().min(0).max(9999) });
 
 const REASON_REQUIRED = {
   zh: '不通过时须说明理由（至少 2 个字）',
@@ -75,7 +77,7 @@ const bidView = z.object({
   bidderName: z.string(),
   readOutSeq: z.number().int().nullable(),
   readOut: readOutView.nullable(),
-  /** The decrypted files as declared in the bid (there is no download of opened files yet). */
+  /** The decrypted files as declared in the bid, in package order (GET …/bids/:submissionId/files/:index). */
   files: z.array(z.object({ name: z.string(), size: z.number().int(), digest: z.string() })),
   qualification: z.object({ passed: z.boolean(), reason: z.string().nullable(), reviewedAt: z.string() }).nullable(),
   /** Whether the bid stands after the reviews (once the compliance review has ended; never for the host). */

@@ -50,6 +50,8 @@ export const noticeView = noticeSummaryView.extend({
     documentsAvailableUntil: z.string().nullable(),
     decryptionWindowMinutes: z.number().int(),
   }),
+  /** Whether a supplier can obtain the documents now (the project is published and inside its window). */
+  documentsObtainable: z.boolean(),
   lots: z.array(noticeLotView),
   /** The published procurement documents: listed with their hashes; obtaining them is a logged-in supplier's act. */
   documents: z.array(

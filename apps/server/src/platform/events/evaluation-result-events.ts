@@ -83,10 +83,18 @@ export const EVALUATION_RESULT_EVENTS = {
       en: `A committee member signed the report${p.dissent ? ' (with a dissent)' : ''}`,
     }),
   }),
-  /** Every member signed: the report goes to the purchaser. */
+  /**
+   * Every member signed: the report goes to the purchaser; `pdfSha256` is the signed PDF's blob key (the report with
+   * every signature; absent from events recorded before the signed PDF existed).
+   */
   'evaluation.reported': define({
     version: 1,
-    payload: z.object({ ...lotRef, reportHash: hex64, signatures: z.number().int().positive() }),
+    payload: z.object({
+      ...lotRef,
+      reportHash: hex64,
+      signatures: z.number().int().positive(),
+      pdfSha256: hex64.optional(),
+    }),
     summary: (p) => ({
       zh: `评审报告已由全体 ${p.signatures} 名评审专家签署，送交采购人`,
       en: `The evaluation report is signed by all ${p.signatures} members and sent to the purchaser`,

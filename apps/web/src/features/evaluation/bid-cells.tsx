@@ -16,16 +16,25 @@ export function BidPrice({ bid }: { bid: EvaluationBid }) {
   );
 }
 
-/** The decrypted files as declared in the bid (name and size). */
-export function BidFiles({ bid }: { bid: EvaluationBid }) {
+/**
+ * The bid's files as the opening decrypted and verified them (name and size), each a download for those who
+ * evaluate the lot; the server answers 404 to anyone else.
+ */
+export function BidFiles({ lotId, bid }: { lotId: string; bid: EvaluationBid }) {
   const { t } = useI18n();
   if (bid.files.length === 0) return <Typography.Text type="secondary">{t('eval.noFiles')}</Typography.Text>;
   return (
     <Space orientation="vertical" size={0}>
-      {bid.files.map((f) => (
-        <Typography.Text key={f.digest} style={{ fontSize: 12 }}>
+      {bid.files.map((f, index) => (
+        <a
+          key={`${index}-${f.digest}`}
+          href={`/api/lots/${lotId}/evaluation/bids/${bid.submissionId}/files/${index}`}
+          download={f.name}
+          style={{ fontSize: 12 }}
+          data-testid="bid-file"
+        >
           {f.name}（{formatBytes(f.size)}）
-        </Typography.Text>
+        </a>
       ))}
     </Space>
   );

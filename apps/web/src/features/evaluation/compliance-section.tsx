@@ -19,6 +19,7 @@ export function ComplianceSection({ view, act, busy }: { view: EvaluationView } 
       {view.abilities.comply && <Typography.Text type="secondary">{t('eval.complianceHint')}</Typography.Text>}
       {me && (
         <ReviewTable
+          lotId={view.lotId}
           bids={qualified}
           reviewOf={(b) =>
             view.compliance.find((c) => c.submissionId === b.submissionId && c.expertUserId === me.userId) ?? null

@@ -104,7 +104,7 @@ export default function EvaluationPage() {
             columns={[
               { title: t('eval.bidder'), dataIndex: 'bidderName', key: 'bidder' },
               { title: t('eval.price'), key: 'price', render: (_, b) => <BidPrice bid={b} /> },
-              { title: t('eval.files'), key: 'files', render: (_, b) => <BidFiles bid={b} /> },
+              { title: t('eval.files'), key: 'files', render: (_, b) => <BidFiles lotId={lotId} bid={b} /> },
               { title: t('eval.standing'), key: 'standing', render: (_, b) => <BidStanding bid={b} /> },
             ]}
           />

@@ -76,6 +76,7 @@ export function HostEvaluationPanel({ lotId }: { lotId: string }) {
           </Typography.Title>
           {abilities.qualify && <Typography.Text type="secondary">{t('eval.qualificationHint')}</Typography.Text>}
           <ReviewTable
+            lotId={lotId}
             bids={view.bids}
             reviewOf={(b) => b.qualification}
             editable={abilities.qualify}

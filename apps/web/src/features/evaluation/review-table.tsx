@@ -14,6 +14,7 @@ export interface Review {
  * Each row is saved on its own; `reviewOf` gives the saved review, `editable` whether the caller may change it.
  */
 export function ReviewTable({
+  lotId,
   bids,
   reviewOf,
   editable,
@@ -21,6 +22,7 @@ export function ReviewTable({
   onSave,
   testId,
 }: {
+  lotId: string;
   bids: EvaluationBid[];
   reviewOf: (bid: EvaluationBid) => Review | null;
   editable: boolean;
@@ -54,7 +56,7 @@ export function ReviewTable({
           ),
         },
         { title: t('eval.price'), key: 'price', render: (_, b) => <BidPrice bid={b} /> },
-        { title: t('eval.files'), key: 'files', render: (_, b) => <BidFiles bid={b} /> },
+        { title: t('eval.files'), key: 'files', render: (_, b) => <BidFiles lotId={lotId} bid={b} /> },
         {
           title: t('eval.decision'),
           key: 'review',

@@ -48,11 +48,13 @@ export default function NoticePage() {
             <Typography.Text strong>{beijingText(p.bidDeadline)}</Typography.Text> {t('notices.beijing')}
           </Descriptions.Item>
         </Descriptions>
-        <Link to={`/workspace/tenders/${p.id}`} style={{ display: 'inline-block', marginTop: 12 }}>
-          <Button type="primary" size="large" icon={<DownloadOutlined />} data-testid="obtain-documents">
-            {t('notices.obtain')}
-          </Button>
-        </Link>
+        {notice.documentsObtainable && (
+          <Link to={`/workspace/tenders/${p.id}`} style={{ display: 'inline-block', marginTop: 12 }}>
+            <Button type="primary" size="large" icon={<DownloadOutlined />} data-testid="obtain-documents">
+              {t('notices.obtain')}
+            </Button>
+          </Link>
+        )}
       </Card>
 
       <Card title={t('projects.lotsTitle')}>

@@ -1,6 +1,6 @@
 import type { UserKeys } from '@zhengcai/seal';
 import { Form, Input, Radio, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useI18n } from '../../app/i18n';
 import { KeyFilePicker } from '../bids/key-file-picker';
 import { KeyStoreError, keyStore, type StoredKey } from '../certificates/key-store';
@@ -31,20 +31,33 @@ export function keyChosen(choice: KeyChoice): boolean {
 /**
  * "My key" for the hall's actions: a key kept in this browser (IndexedDB, the default when there is one) or an
  * uploaded key file, and its password. Nothing is opened until an action needs it.
+ *
+ * `onChange` is the owner's state setter: every change is an update of the latest choice, so the password typed while
+ * the kept keys are still being listed is not lost when the list arrives and picks the default key (nor the
+ * reverse).
  */
-export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice) => void; disabled?: boolean }) {
+export function KeyChooser(props: {
+  value: KeyChoice;
+  onChange: Dispatch<SetStateAction<KeyChoice>>;
+  disabled?: boolean;
+}) {
   const { t, lang } = useI18n();
   const [stored, setStored] = useState<StoredKey[] | null>(null);
   const { value, onChange } = props;
+  const update = (change: Partial<KeyChoice>) => onChange((current) => ({ ...current, ...change }));
 
   useEffect(() => {
     void keyStore.list().then((keys) => {
       setStored(keys);
       // The first key kept here is the default, unless a key was already chosen (this panel can be shown again
       // later in the same hall, e.g. for decryption after 签到: the choice and the password are kept).
-      if (keys[0] && value.storedId === null && value.file === null) {
-        onChange({ ...value, source: 'stored', storedId: keys[0].id });
-      }
+      const first = keys[0];
+      if (!first) return;
+      onChange((current) =>
+        current.storedId === null && current.file === null
+          ? { ...current, source: 'stored', storedId: first.id }
+          : current,
+      );
     });
     // Only once per showing: later choices are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -56,7 +69,7 @@ export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice
         <Radio.Group
           optionType="button"
           value={value.source}
-          onChange={(e) => onChange({ ...value, source: e.target.value as KeyChoice['source'] })}
+          onChange={(e) => update({ source: e.target.value as KeyChoice['source'] })}
           options={[
             { value: 'stored', label: t('opening.storedKey'), disabled: !stored?.length },
             { value: 'upload', label: t('opening.keyFile') },
@@ -67,7 +80,7 @@ export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice
         <Form.Item style={{ marginBottom: 12 }}>
           <Select
             value={value.storedId ?? undefined}
-            onChange={(id: string) => onChange({ ...value, storedId: id })}
+            onChange={(id: string) => update({ storedId: id })}
             data-testid="hall-stored-key"
             options={(stored ?? []).map((k) => ({
               value: k.id,
@@ -79,7 +92,7 @@ export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice
         <Form.Item style={{ marginBottom: 12 }}>
           <KeyFilePicker
             file={value.file}
-            onChange={(file) => onChange({ ...value, file })}
+            onChange={(file) => update({ file })}
             label={t('opening.pickKey')}
             testId="hall-pick-key"
           />
@@ -89,7 +102,7 @@ export function KeyChooser(props: { value: KeyChoice; onChange: (next: KeyChoice
         <Input.Password
           autoComplete="off"
           value={value.password}
-          onChange={(e) => onChange({ ...value, password: e.target.value })}
+          onChange={(e) => update({ password: e.target.value })}
           data-testid="hall-key-password"
         />
       </Form.Item>
