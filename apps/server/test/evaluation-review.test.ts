@@ -500,6 +500,22 @@ describe('the evaluation reviews (C12): qualification, compliance, leader, scori
       expect(res.headers['content-disposition']).toContain(encodeURIComponent('技术响应文件-1.txt'));
       expect(res.headers['x-content-sha256']).toBe(createHash('sha256').update(res.rawPayload).digest('hex'));
     }
+    // Each download is on the record for oversight: who read which file, in which capacity.
+    const reads = (
+      await t.services.db.select().from(events).where(eq(events.subjectId, f.lotId)).orderBy(events.seq)
+    ).filter((e) => e.type === 'evaluation.bid_file_read');
+    expect(reads.map((e) => [e.actorUserId, (e.payload as { as: string }).as])).toEqual([
+      [f.hostUserId, 'host'],
+      [f.experts[0], 'member'],
+      [f.experts[4], 'member'],
+      [f.supervisorUserId, 'oversight'],
+      [expect.any(String), 'oversight'],
+    ]);
+    expect(reads[0]?.payload).toMatchObject({
+      submissionId: b1?.submissionId,
+      index: 0,
+      fileName: '技术响应文件-1.txt',
+    });
     // Bidders (their own bid too), the purchaser that entrusted an agency, an expert of no seat here: 404.
     for (const who of [a.bidders[0] as Session, a.bidders[1] as Session, a.purchaser, a.outsider]) {
       await refused(() => who.inject({ method: 'GET', url: file() }), 404, 'NOT_FOUND');

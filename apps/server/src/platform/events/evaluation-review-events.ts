@@ -22,6 +22,26 @@ export const EVALUATION_REVIEW_EVENTS = {
       en: `Evaluation started: a committee of ${p.members}, ${p.bids} decrypted bids`,
     }),
   }),
+  /**
+   * Someone who evaluates the lot (host, member or oversight: the actor) downloaded one of an opened bid's files —
+   * who read which bid, and when, is on the record. Oversight only: it names a committee member.
+   */
+  'evaluation.bid_file_read': define({
+    version: 1,
+    payload: z.object({
+      ...lotRef,
+      submissionId: uuid,
+      bidderName: z.string(),
+      index: z.number().int().nonnegative(),
+      fileName: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      as: z.enum(['host', 'member', 'oversight']),
+    }),
+    summary: (p) => ({
+      zh: `查阅投标文件：“${p.bidderName}”的 ${p.fileName}`,
+      en: `Bid file read: ${p.fileName} of "${p.bidderName}"`,
+    }),
+  }),
   /** The host passed or failed one bid's qualification (a reason when failing); it may change until the stage ends. */
   'evaluation.qualification_reviewed': define({
     version: 1,
