@@ -37,8 +37,16 @@ export async function obtainRefusal(
   return null;
 }
 
-/** Whether the documents can be obtained now: inside the notice's window, half-open (from ≤ now < until). */
-export function documentsWindowOpen(
+/** Whether a supplier can obtain the documents now: the project is published and inside the window. */
+export function documentsObtainable(
+  project: Pick<ProjectRow, 'status' | 'documentsAvailableFrom' | 'documentsAvailableUntil'>,
+  now: Date,
+): boolean {
+  return project.status === 'published' && documentsWindowOpen(project, now);
+}
+
+/** Whether the documents' window is open: half-open, from ≤ now < until. */
+function documentsWindowOpen(
   project: Pick<ProjectRow, 'documentsAvailableFrom' | 'documentsAvailableUntil'>,
   now: Date,
 ): boolean {

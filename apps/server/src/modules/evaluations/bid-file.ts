@@ -26,8 +26,8 @@ export async function openedBidFile(
   const { ctx, bid, bidderName } = await bidUnderReview(s.db, viewer, lotId, submissionId, SEES_EVALUATION);
   const file = bid.state === 'decrypted' ? bid.files?.[index] : undefined;
   if (!file || !(await findEvaluation(s.db, lotId))) throw new AppError('NOT_FOUND');
-  const as = ctx.role === 'bidder' ? null : ctx.role;
-  if (!as) throw new AppError('NOT_FOUND');
+  const as = ctx.role;
+  if (as === 'bidder') throw new AppError('NOT_FOUND'); // not in SEES_EVALUATION: narrows the type only
   await s.db.transaction((tx) =>
     appendEvent(tx, s.clock, {
       type: 'evaluation.bid_file_read',

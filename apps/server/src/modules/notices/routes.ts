@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { errorResponses } from '../../platform/http/responses';
 import type { Services } from '../../services';
 import { idParams } from '../registry/schemas';
-import { documentsWindowOpen } from '../documents/obtain-documents';
+import { documentsObtainable } from '../documents/obtain-documents';
 import { findPublishedNotice, listPublishedNotices } from './repo';
 import { listNoticesQuery, noticeSummaryView, noticeView } from './schemas';
 
@@ -94,7 +94,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
           documentsAvailableUntil: iso(project.documentsAvailableUntil),
           decryptionWindowMinutes: project.decryptionWindowMinutes,
         },
-        documentsObtainable: project.status === 'published' && documentsWindowOpen(project, s.clock.now()),
+        documentsObtainable: documentsObtainable(project, s.clock.now()),
         lots: row.lots.map((l) => {
           const c = findCategory(l.categoryCode);
           return {
