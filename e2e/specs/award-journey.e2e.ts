@@ -1,13 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projects } from '../../apps/server/src/db/schema';
 import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
+import { confirmPopup } from '../support/antd';
 import { obtainAndBid } from '../support/bidding';
 import { ARTIFACTS } from '../support/browser';
+import { startInProcessServer, type InProcessServer } from '../support/in-process-server';
 import {
   JOURNEY_KEY_PASSWORD,
   closeCast,
-  confirmPopup,
   drawnExperts,
   enterAll,
   failureShots,
@@ -19,7 +22,7 @@ import {
 } from '../support/journey';
 import { bidderReadsLetter, hostPublishes, purchaserConfirms } from '../support/journey-award';
 import { hostQualifies, leaderReports, memberComplies, memberScores, memberSigns } from '../support/journey-evaluation';
-import { demoUser, useSuite } from '../support/suite';
+import { demoUser } from '../support/suite';
 
 /**
  * Issue 5's journey, from the tender notice to the certificate, every person in their own browser: a purchaser
@@ -31,16 +34,11 @@ import { demoUser, useSuite } from '../support/suite';
  * purchaser's confirmation → the result notice → letters → the certificate, genuine and altered. Pictures:
  * e2e/artifacts/journey5-*.png.
  *
- * The server's clock runs ACCELERATION times faster than real time (one real minute = 20 server minutes), so the
- * deadline comes minutes after the start; sessions are set to outlast the accelerated hours.
+ * This is the one spec that clicks through every stage; every other spec seeds the stage it starts from (ADR 0023).
+ * The server runs in this process with the demo city (support/in-process-server.ts) on a clock that stands still
+ * until the journey moves it: when the three bids are in, it moves the clock to the bid deadline and the hall opens
+ * (the opening job), so no stage waits for the wall clock.
  */
-const ACCELERATION = 20;
-/** Server minutes from the start to the bid deadline: 5 real minutes for seven browsers, five keys and three bids. */
-const OPENING_IN_MINUTES = 100;
-/** The decryption window (server minutes, 6 real minutes); the host closes it as soon as the three have decrypted. */
-const WINDOW_MINUTES = 120;
-/** How long a drawn expert has to answer (server minutes: 72 real minutes), so no seat times out in the journey. */
-const EXPERT_CONFIRM_MINUTES = 1440;
 const TENDER = DEMO_TENDERS.opening;
 const PROJECT_PAGE = `/workspace/projects/${TENDER.id}`;
 /** Three bids under the lot's 600,000.00 budget: a medium, a small and a micro enterprise (SME policy applies). */
@@ -51,21 +49,16 @@ const BIDS = [
 ] as const;
 
 describe('issue 5: from the tender notice to the certificate, everyone in their own browser', () => {
-  const suite = useSuite({
-    env: {
-      CLOCK_ACCELERATION: String(ACCELERATION),
-      DEMO_OPENING_IN_MINUTES: String(OPENING_IN_MINUTES),
-      DEMO_OPENING_WINDOW_MINUTES: String(WINDOW_MINUTES),
-      EXPERT_CONFIRM_MINUTES: String(EXPERT_CONFIRM_MINUTES),
-      // Sessions must outlast the accelerated clock's hours (100000 server minutes ≈ 83 real hours).
-      SESSION_IDLE_MINUTES: '100000',
-      SESSION_MAX_MINUTES: '100000',
-      JOB_POLL_MS: '250',
-    },
+  let server: InProcessServer;
+  beforeAll(async () => {
+    server = await startInProcessServer({ demo: true, background: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
   });
 
   it('notice → sealed bids → opening → draw → evaluation → report → confirmation → result notice → certificate', async () => {
-    const base = suite.server.base;
+    const base = server.base;
     const cast: Partial<Cast> = { experts: [] };
     try {
       // ── Stage 0: everyone opens their own browser; those who sign make a key and certificate there. ──
@@ -125,11 +118,17 @@ describe('issue 5: from the tender notice to the certificate, everyone in their 
       const hallHref = (await s1.page.getByTestId('hall-link-1').getAttribute('href')) ?? '';
       expect(hallHref).toMatch(/^\/openings\/[0-9a-f-]{36}$/);
 
-      // ── Stage 4: the hall opens by itself at the deadline (a job on the accelerated clock). ──
+      // ── Stage 4: the hall opens by itself at the deadline (the opening job, when the clock gets there). ──
       // The purchaser follows the opening from its own office (read-only, as anyone may), waiting for the deadline.
       await purchaser.page.goto(`${base}${hallHref}`);
-      await purchaser.page.getByTestId('hall-not-open').or(purchaser.page.getByTestId('hall')).first().waitFor();
-      await purchaser.page.getByTestId('hall-state').waitFor({ timeout: 420_000 });
+      await purchaser.page.getByTestId('hall-not-open').waitFor();
+      const [tender] = await server.t.services.db
+        .select({ bidDeadline: projects.bidDeadline })
+        .from(projects)
+        .where(eq(projects.id, TENDER.id));
+      if (!tender?.bidDeadline) throw new Error('the tender has no deadline');
+      await server.moveClockTo(tender.bidDeadline);
+      await purchaser.page.getByTestId('hall-state').waitFor();
       expect(await purchaser.page.getByTestId('hall-role').textContent()).toBe('公众（只读）');
       expect(await purchaser.page.getByTestId('progress-row').count()).toBe(3);
       // Each bidder and the supervisor sign in with their certificates.
@@ -320,7 +319,7 @@ describe('issue 5: from the tender notice to the certificate, everyone in their 
       await verifyCertificateAsPublic(anyone, base, number);
     } catch (error) {
       await failureShots(cast);
-      writeFileSync(join(ARTIFACTS, 'journey5-failed-server.log'), suite.server.output());
+      writeFileSync(join(ARTIFACTS, 'journey5-failed-server.log'), server.output());
       throw error;
     } finally {
       await closeCast(cast);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../apps/server/src/db/schema';
 import { reportedEvaluation, type ReportedEvaluation } from '../../apps/server/test/support/reported-evaluation';
 import { TEST_PASSWORD } from '../../apps/server/test/support/test-app';
+import { confirmPopup } from '../support/antd';
 import { DESKTOP, closeBrowser, logInAs, logOut, newPage, openBrowser, screenshot } from '../support/browser';
 import { startInProcessServer, type InProcessServer } from '../support/in-process-server';
 
@@ -45,7 +46,7 @@ describe('award: confirmation, result notice, letters, challenge (定标与质�
     await page.getByTestId('award-ranking').waitFor();
     await screenshot(page, 'award-purchaser-reported');
     await page.getByTestId('award-confirm').click();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPopup(page);
     await expect.poll(() => page.getByTestId('award-state').textContent()).toBe('待发布结果公告');
     await page.getByTestId('award-winner').waitFor();
     await logOut(page, server.base);
@@ -57,7 +58,7 @@ describe('award: confirmation, result notice, letters, challenge (定标与质�
     await page.getByTestId('award-notice-preview').waitFor();
     await screenshot(page, 'award-host-preview');
     await page.getByTestId('award-publish').click();
-    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPopup(page);
     await page.getByTestId('award-certificate-link').waitFor();
     expect(await page.getByTestId('award-state').textContent()).toBe('结果已公告');
     await page.getByTestId('award-notice-link').click();

@@ -12,7 +12,7 @@ import {
   newPage,
   screenshot,
 } from '../support/browser';
-import { DEMO, demoUser, useSuite } from '../support/suite';
+import { DEMO, demoUser, useInProcessSuite } from '../support/suite';
 
 const KEY_PASSWORD = 'my-key-file-2026';
 
@@ -37,7 +37,7 @@ async function certificateLogin(
 }
 
 describe('certificates: a key made in the browser, login by certificate, revocation', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('a supplier creates its key and certificate, downloads the key file and logs in with it; revoked, it cannot', async () => {
     const base = suite.server.base;

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
-import { ARTIFACTS, DESKTOP, closeBrowser, logInAs, makeKeyFile, openBrowser, screenshot } from '../support/browser';
-import { DEMO, demoUser, useSuite } from '../support/suite';
+import { ARTIFACTS, DESKTOP, closeBrowser, logInAs, openBrowser, screenshot } from '../support/browser';
+import { seedKey } from '../support/seed-bids';
+import { DEMO, demoUser, useInProcessSuite } from '../support/suite';
 
 /**
- * A consortium bid (联合体投标, ADR 0014) in two browsers: supplier1 (the lead) and supplier2 (a member) each make a
- * key and certificate; the lead seals a bid on the demo tender's second lot (which accepts consortia) naming the
+ * A consortium bid (联合体投标, ADR 0014) in two browsers: supplier1 (the lead) and supplier2 (a member) each have a
+ * key and certificate (seeded, support/seed-bids.ts: making them in the browser is certificates.e2e's); the lead seals a bid on the demo tender's second lot (which accepts consortia) naming the
  * member with a 40% share; the member reviews the request and co-signs it with its own key; the bid is then
  * submitted and its receipt lists both parties. Screenshots: e2e/artifacts/consortium-*.png.
  */
@@ -22,14 +22,8 @@ function usccOf(login: string): string {
   return org.uscc;
 }
 
-/** Logs in and makes the user's key and certificate; returns the key file's path. */
-async function withKey(page: Page, base: string, login: string): Promise<string> {
-  await logInAs(page, base, login, DEMO.password);
-  return makeKeyFile(page, KEY_PASSWORD, `consortium-${login}`);
-}
-
 describe('a consortium bid signed by its lead and its member', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true });
 
   it('the lead seals a consortium bid, the member co-signs, the receipt lists both', async () => {
     const base = suite.server.base;
@@ -38,8 +32,10 @@ describe('a consortium bid signed by its lead and its member', () => {
     const memberBrowser = await openBrowser(DESKTOP);
     try {
       const member = await memberBrowser.newPage();
-      const leadKey = await withKey(lead, base, 'supplier1');
-      const memberKey = await withKey(member, base, 'supplier2');
+      const leadKey = (await seedKey(suite.server, 'supplier1', KEY_PASSWORD, 'consortium')).keyFile;
+      const memberKey = (await seedKey(suite.server, 'supplier2', KEY_PASSWORD, 'consortium')).keyFile;
+      await logInAs(lead, base, 'supplier1', DEMO.password);
+      await logInAs(member, base, 'supplier2', DEMO.password);
 
       // The lead obtains the documents and opens the bid page: lot 2 accepts consortia, lot 1 does not.
       await lead.goto(`${base}/workspace/tenders/${DEMO_TENDERS.early.id}`);

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENDERS } from '../../apps/server/src/seed/demo-tenders';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, logOut, newPage, screenshot } from '../support/browser';
-import { DEMO, demoUser, useSuite } from '../support/suite';
+import { choose, typeDate } from '../support/antd';
+import { DEMO, demoUser, useInProcessSuite } from '../support/suite';
 
 const near = DEMO_TENDERS.nearDeadline;
 const QUESTION = '第三章采购需求第5条的配送时限是否可以调整为48小时？';
@@ -15,7 +16,7 @@ const CLARIFICATION = '修改：第三章采购需求第5条配送时限改为�
  * supplier is refused with the reason.
  */
 describe('documents, questions and clarifications', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('a supplier obtains and downloads the documents and asks; the agency clarifies; the deadline moves', async () => {
     const base = suite.server.base;
@@ -52,8 +53,7 @@ describe('documents, questions and clarifications', () => {
     await page.getByTestId('obtainings').getByText(demoUser('supplier1').organisation).waitFor();
     await page.getByLabel('澄清或修改内容').fill(CLARIFICATION);
     await page.getByTestId('affects').click();
-    await page.getByLabel('答复的提问').click();
-    await page.getByTitle(QUESTION).click();
+    await choose(page, page.getByLabel('答复的提问'), QUESTION, { multiple: true });
     await page.keyboard.press('Escape');
     await screenshot(page, 'documents-3-agency-clarifies');
     await page.getByTestId('publish-clarification').click();
@@ -99,17 +99,10 @@ describe('documents, questions and clarifications', () => {
     await form.getByLabel('统一社会信用代码').fill(uscc);
     await form.getByLabel('事由').fill('提供虚假材料谋取中标');
     await form.getByLabel('处罚决定书文号').fill('六财采处〔2026〕3号');
-    // Pick 今天 from the popup that is open, and see it land before submitting: under load a click on a popup
-    // that is still animating in can be lost, and the form then refuses the empty start date.
-    const from = form.getByLabel('起始');
-    await expect
-      .poll(async () => {
-        await from.click();
-        const today = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').getByText('今天');
-        await today.click({ timeout: 5000 }).catch(() => undefined);
-        return from.inputValue();
-      })
-      .toBe(await page.evaluate(() => new Date().toLocaleDateString('sv')));
+    // The start date is typed into the picker, as a person may (today, in the browser's own calendar), and seen to
+    // land before submitting.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    await typeDate(form.getByLabel('起始'), today);
     await form.getByRole('button', { name: '记录禁入决定' }).click();
     await page.getByTestId('barred-list').getByText('六财采处〔2026〕3号').waitFor();
     await page.getByTestId('barred-list').getByText('生效中').waitFor();

@@ -18,6 +18,7 @@ import {
   openBrowser,
   screenshot,
 } from '../support/browser';
+import { choose } from '../support/antd';
 import { startInProcessServer, type InProcessServer } from '../support/in-process-server';
 
 /**
@@ -74,12 +75,11 @@ describe('evaluation result and bidder questions (评审结果、评审澄清)',
 
     // A price correction from the bid's detailed price sheet.
     await page.getByTestId('eval-open-correction').click();
-    await page.getByTestId('eval-query-bid').click();
     const [org] = await server.t.services.db
       .select({ name: organisations.name })
       .from(organisations)
       .where(eq(organisations.id, f.bidders[1]?.organisationId ?? ''));
-    await page.locator('.ant-select-item-option', { hasText: org?.name ?? '' }).click();
+    await choose(page, page.getByTestId('eval-query-bid'), org?.name ?? '');
     await page.getByTestId('eval-query-lines').fill('教学计算机 | 6,234.56 | 100\n安装调试 | 12,345.00 | 1');
     await screenshot(page, 'evaluation-correction-dialog', { fullPage: false });
     await page.getByTestId('eval-query-submit').click();

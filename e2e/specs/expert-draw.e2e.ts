@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { confirmPopup } from '../support/antd';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
-import { DEMO, useSuite } from '../support/suite';
+import { DEMO, useInProcessSuite } from '../support/suite';
 
 /** The demo agency's first tender (seed/demo-tenders.ts), lot 1 (交互式智能黑板, A0201). */
 const PROJECT = '/workspace/projects/5e3d7c10-0001-4000-8000-000000000001';
@@ -38,14 +38,8 @@ async function drawnExperts(base: string): Promise<{ login: string; invitation: 
   return found;
 }
 
-const popconfirmOk = (page: Page) =>
-  page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
-
 describe('the expert draw (C11): request, draw, confirm, decline, verify', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('the agency draws lot 1; one expert confirms, one declines and a reserve steps in; the supervisor verifies', async () => {
     const { base } = suite.server;
@@ -70,7 +64,7 @@ describe('the expert draw (C11): request, draw, confirm, decline, verify', () =>
 
     // 抽取: five seats, 专家1…专家5, awaiting answers; no names for the host.
     await lot.getByTestId('draw-run').click();
-    await popconfirmOk(agency);
+    await confirmPopup(agency);
     await lot.getByTestId('draw-summary-drawn').waitFor();
     const table = lot.getByTestId('seat-table');
     await expect.poll(() => table.getByTestId('seat-status-invited').count()).toBe(5);
@@ -98,7 +92,7 @@ describe('the expert draw (C11): request, draw, confirm, decline, verify', () =>
     await invitation.getByText('ZC-2026-LPS-0001').waitFor();
     await screenshot(expert, 'expert-draw-invitation');
     await invitation.getByTestId('invitation-confirm').click();
-    await popconfirmOk(expert);
+    await confirmPopup(expert);
     await invitation.getByTestId('seat-status-confirmed').waitFor();
     await screenshot(expert, 'expert-draw-invitation-confirmed');
     await expert.close();

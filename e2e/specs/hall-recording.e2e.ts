@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { choose } from '../support/antd';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
-import { DEMO, useSuite } from '../support/suite';
+import { DEMO, useInProcessSuite } from '../support/suite';
 
 /** The demo city's published tender (seed/demo-city.ts): the demo agency hosts its opening. */
 const TENDER = 'ZC-2026-000001';
 
 describe('recording the opening (issue 4 point 8)', () => {
   // Chromium's fake camera and microphone stand in for the host's devices.
-  const suite = useSuite({ browser: { fakeMedia: true } });
+  const suite = useInProcessSuite({ demo: true, background: true, browser: { fakeMedia: true } });
 
   it('the agency records a few seconds of a lot’s opening; the supervisor plays it back', async () => {
     const host = await newPage(suite.browser, DESKTOP);
     await logInAs(host, suite.server.base, 'agency', DEMO.password);
     await host.getByTestId('workspace-menu').getByText('开标录像').click();
-    await host.getByTestId('recordings-project').click();
-    await host.locator('.ant-select-item-option').filter({ hasText: TENDER }).click();
+    await choose(host, host.getByTestId('recordings-project'), TENDER);
     await host.getByRole('link', { name: /^第 1 包/ }).click();
     await host.waitForURL(/\/workspace\/recordings\/[0-9a-f-]{36}$/);
     const lotUrl = host.url();
@@ -61,18 +61,22 @@ describe('recording the opening (issue 4 point 8)', () => {
     await expect
       .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(2);
-    const media = await video.evaluate(async (v: HTMLVideoElement) => {
+    // It plays: the position moves past one second of the recording.
+    await video.evaluate(async (v: HTMLVideoElement) => {
       v.muted = true;
       await v.play();
-      await new Promise((resolve) => setTimeout(resolve, 2500));
-      return {
-        width: v.videoWidth,
-        height: v.videoHeight,
-        time: v.currentTime,
-        duration: v.duration,
-        error: v.error?.code ?? null,
-      };
     });
+    await supervisor.waitForFunction(() => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid="recording-video"]');
+      return v !== null && (v.currentTime > 1 || v.error !== null || v.ended);
+    });
+    const media = await video.evaluate((v: HTMLVideoElement) => ({
+      width: v.videoWidth,
+      height: v.videoHeight,
+      time: v.currentTime,
+      duration: v.duration,
+      error: v.error?.code ?? null,
+    }));
     expect(media.error).toBeNull();
     expect(media.width).toBeGreaterThan(0);
     expect(media.height).toBeGreaterThan(0);

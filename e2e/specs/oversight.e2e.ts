@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
-import { DEMO, useSuite } from '../support/suite';
+import { choose } from '../support/antd';
+import { DEMO, useInProcessSuite } from '../support/suite';
 
 const loginWith = (base: string, login: string, password: string) =>
   fetch(`${base}/api/auth/login`, {
@@ -10,7 +11,7 @@ const loginWith = (base: string, login: string, password: string) =>
   });
 
 describe('administration, oversight and API tokens', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('the administrator sees a locked account, unlocks it, and its owner logs in again', async () => {
     for (let i = 0; i < 5; i++) await loginWith(suite.server.base, 'supplier5', `wrong-password-${i}`);
@@ -41,8 +42,7 @@ describe('administration, oversight and API tokens', () => {
     await page.getByTestId('workspace-menu').getByText('账户管理').click();
     await page.getByRole('button', { name: '新建单位' }).click();
     let dialog = page.getByRole('dialog');
-    await dialog.getByLabel('单位类型').click();
-    await page.getByTitle('采购人').click();
+    await choose(page, dialog.getByLabel('单位类型'), '采购人', { exact: true });
     await dialog.getByLabel('单位名称').fill('六盘水市卫生健康局');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByText('已创建').first().waitFor();
@@ -50,10 +50,8 @@ describe('administration, oversight and API tokens', () => {
 
     await page.getByRole('button', { name: '新建账户' }).click();
     dialog = page.getByRole('dialog', { name: '新建账户' });
-    await dialog.getByLabel('角色').click();
-    await page.getByTitle('采购人', { exact: true }).last().click();
-    await dialog.getByLabel('单位').click();
-    await page.getByTitle('六盘水市卫生健康局（采购人）').click();
+    await choose(page, dialog.getByLabel('角色'), '采购人', { exact: true });
+    await choose(page, dialog.getByLabel('单位'), '六盘水市卫生健康局（采购人）');
     await dialog.getByLabel('账号').fill('weijian');
     await dialog.getByLabel('姓名').fill('卫健局 采购员 李娜');
     await dialog.getByLabel('初始密码').fill('Weijian2026a');

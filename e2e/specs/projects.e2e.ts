@@ -1,8 +1,9 @@
 import { beijingDateOf, minimumLegalTimeline, rulesInForce } from '@zhengcai/domain';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { choose, typeDate } from '../support/antd';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
-import { DEMO, demoUser, useSuite } from '../support/suite';
+import { DEMO, demoUser, useInProcessSuite } from '../support/suite';
 
 const TITLE = '住院楼病房及办公家具采购项目';
 const HOSPITAL = demoUser('purchaser2').organisation;
@@ -14,23 +15,6 @@ const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().
 const inputOf = (page: Page, id: string): Locator =>
   page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
-async function pick(page: Page, id: string, value: string): Promise<void> {
-  const input = inputOf(page, id);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/** Opens the select `id` and picks `text` from ITS dropdown (the one its combobox controls, not any open one). */
-async function choose(page: Page, id: string, text: string): Promise<void> {
-  await page.getByTestId(id).click();
-  const combobox = page.getByTestId(id).locator('[role=combobox]');
-  const listId = await combobox.getAttribute('aria-controls');
-  if (!listId) throw new Error(`select ${id} did not open a list`);
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
-
 /** A one-page PDF (ASCII text) for the upload. */
 function pdf(): Buffer {
   return Buffer.from(
@@ -40,10 +24,11 @@ function pdf(): Buffer {
 }
 
 describe('projects: an agency registers, is told which rule it broke, fixes it, uploads and publishes', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('the notice then appears on the public portal for anyone', async () => {
-    const now = new Date();
+    // The server's clock: the legal minimum dates the page shows are counted from it.
+    const now = suite.server.t.clock.now();
     const minimum = minimumLegalTimeline({
       method: 'open-tender',
       category: 'goods',
@@ -62,19 +47,19 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
     await page.waitForURL(/\/workspace\/projects\/new$/);
 
     await page.getByTestId('project-title').fill(TITLE);
-    await choose(page, 'project-purchaser', HOSPITAL);
+    await choose(page, page.getByTestId('project-purchaser'), HOSPITAL);
     await page.getByTestId('lot-0-title').fill('病房家具');
     // An extra price-sheet column the bidders must fill (read out at the opening).
     await page.getByTestId('lot-0-add-field').click();
     await page.getByTestId('lot-0-field-0-key').fill('warrantyMonths');
     await page.getByTestId('lot-0-field-0-label').fill('质保期（月）');
-    await choose(page, 'lot-0-field-0-kind', '数字');
-    await choose(page, 'lot-0-category', 'A05');
+    await choose(page, page.getByTestId('lot-0-field-0-kind'), '数字');
+    await choose(page, page.getByTestId('lot-0-category'), 'A05');
     await inputOf(page, 'lot-0-budget').fill('860000');
     await inputOf(page, 'lot-0-deposit').fill('17200');
     await page.getByTestId('lot-add').click();
     await page.getByTestId('lot-1-title').fill('办公家具');
-    await choose(page, 'lot-1-category', 'A05');
+    await choose(page, page.getByTestId('lot-1-category'), 'A05');
     await inputOf(page, 'lot-1-budget').fill('420000');
     await page.getByTestId('lot-1-sme').click();
 
@@ -83,7 +68,7 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
       `法定最早：${beijing(new Date(minimum.bidDeadline))}`,
     );
     await page.getByTestId('use-earliest').click();
-    await pick(page, 'bid-deadline', beijing(tooEarly));
+    await typeDate(inputOf(page, 'bid-deadline'), beijing(tooEarly));
     await screenshot(page, 'projects-01-new-draft');
     await page.getByTestId('project-save').click();
     await page.waitForURL(/\/workspace\/projects\/[0-9a-f-]{36}$/);
@@ -105,7 +90,7 @@ describe('projects: an agency registers, is told which rule it broke, fixes it, 
     await screenshot(page, 'projects-02-rule-named');
 
     // Fix the timeline, upload the documents, publish.
-    await pick(page, 'bid-deadline', beijing(new Date(minimum.bidDeadline)));
+    await typeDate(inputOf(page, 'bid-deadline'), beijing(new Date(minimum.bidDeadline)));
     await page.getByTestId('project-save').click();
     await page.locator('.ant-message').filter({ hasText: '已保存' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({

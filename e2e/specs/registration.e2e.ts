@@ -1,13 +1,14 @@
 import { buildUscc } from '@zhengcai/domain';
 import { describe, expect, it } from 'vitest';
+import { choose } from '../support/antd';
 import { DESKTOP, closeBrowser, logInAs, newPage, openBrowser, screenshot } from '../support/browser';
-import { DEMO, useSuite } from '../support/suite';
+import { DEMO, useInProcessSuite } from '../support/suite';
 
 const NAME = '六盘水市钟山区云启科技有限公司';
 const USCC = '91440300708461136T'; // a real-format code; the same with a wrong check character ends in X
 
 describe('supplier sign-up and the centre review', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('a supplier signs up, waits, is approved live by the centre, and logs in', async () => {
     const centre = await newPage(suite.browser, DESKTOP);
@@ -22,8 +23,7 @@ describe('supplier sign-up and the centre review', () => {
       await applicant.getByLabel('单位名称').fill(NAME);
       await applicant.getByLabel('统一社会信用代码').fill(`${USCC.slice(0, 17)}X`);
       // The industry list is long (16 items, virtualised): search it.
-      await applicant.getByLabel('所属行业').fill('软件');
-      await applicant.getByTitle('软件和信息技术服务业').click();
+      await choose(applicant, applicant.getByLabel('所属行业'), '软件和信息技术服务业', { search: '软件' });
       await applicant.getByLabel('从业人员').fill('50');
       await applicant.getByLabel('营业收入').fill('600');
       // The scale is derived as the figures are typed, with the thresholds that decided it.

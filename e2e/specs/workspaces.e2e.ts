@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, horizontalOverflow, logInAs, newPage, screenshot } from '../support/browser';
-import { DEMO, demoUser, useSuite } from '../support/suite';
+import { DEMO, demoUser, useInProcessSuite } from '../support/suite';
 
 const EVERYONE = ['概览', '数字证书', 'API 令牌', '修改密码'];
 
@@ -61,7 +61,7 @@ const menuLabels = async (page: Page): Promise<string[]> =>
   (await page.getByTestId('workspace-menu').getByRole('menuitem').allTextContents()).map((s) => s.trim());
 
 describe('a workspace per role', () => {
-  const suite = useSuite();
+  const suite = useInProcessSuite({ demo: true, background: true });
 
   it('every role of the demo city is covered', () => {
     const roles = new Set(DEMO.users.map((u) => u.role));

@@ -22,17 +22,9 @@ export async function obtainAndBid(
     await page.getByTestId('obtained').waitFor();
   }
   await page.getByTestId('go-bid').click();
+  await page.waitForURL(`${base}/workspace/tenders/${tenderId}/bid`);
   const lot = page.getByTestId('lot-1');
-  if (
-    !(await lot.waitFor({ timeout: 20_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    // Under load the tender page can re-render (it reloads after obtaining) as the click lands: open the bid page.
-    await page.goto(`${base}/workspace/tenders/${tenderId}/bid`);
-    await lot.waitFor();
-  }
+  await lot.waitFor();
   await lot.getByTestId('price').fill(bid.price);
   await lot.getByTestId('delivery').fill(bid.delivery);
   // The first file input takes the bid's attachments, the second the key file.

@@ -80,9 +80,14 @@ export async function newPage(browser: BrowserContext, viewport = DESKTOP): Prom
 /** Keeps a picture in e2e/artifacts/; `fullPage: false` for dialogs (a fixed mask covers only the viewport). */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // A picture of what a person sees once the page has settled: no spinner, and fades finished.
+  // A picture of what a person sees once the page has settled: no spinner, and every finite animation (antd's fades
+  // and slides) finished. Endless ones (a live indicator's pulse) never finish and are not waited for.
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-spin-blur'));
-  await page.waitForTimeout(350);
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 }
 

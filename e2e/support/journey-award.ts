@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { confirmPopup, shot, type Actor } from './journey';
+import { confirmPopup } from './antd';
+import { shot, type Actor } from './journey';
 
 /**
  * Issue 5's journey from the signed report to the certificate (specs/award-journey.e2e.ts): the purchaser confirms

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { JOURNEY_KEY_PASSWORD, confirmPopup, shot, type Actor } from './journey';
+import { choose, confirmPopup } from './antd';
+import { JOURNEY_KEY_PASSWORD, shot, type Actor } from './journey';
 
 /**
  * Issue 5's journey from a confirmed committee to the signed report (specs/award-journey.e2e.ts): the host's
@@ -60,8 +61,8 @@ export async function memberComplies(expert: Actor, base: string, projectCode: s
   const leaderCard = page.getByTestId('leader-card');
   await leaderCard.getByTestId('leader-candidate').or(leaderCard.getByTestId('leader-elected')).first().waitFor();
   if (await leaderCard.getByTestId('leader-candidate').isVisible()) {
-    await leaderCard.getByTestId('leader-candidate').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The first member on the list (seat 1) is the one the journey elects.
+    await choose(page, leaderCard.getByTestId('leader-candidate'), /.+/);
     await leaderCard.getByTestId('leader-vote').click();
     await leaderCard.getByTestId('my-vote').or(leaderCard.getByTestId('leader-elected')).first().waitFor();
   }

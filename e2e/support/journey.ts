@@ -136,25 +136,6 @@ export async function hallResult(page: Page): Promise<string> {
   return (await result.textContent()) ?? '';
 }
 
-/**
- * Clicks OK on the open Popconfirm and waits for it to close (every Popconfirm here acts and closes at once). A click
- * that lands while antd is still animating the popover in can be lost (seen under load: the popover stays open and
- * nothing is sent), so the click is repeated, at most three times, while the popover is still open.
- */
-export async function confirmPopup(page: Page): Promise<void> {
-  const popover = page.locator('.ant-popconfirm:visible, .ant-popover:visible').last();
-  const ok = popover.getByRole('button', { name: /确\s*定|OK/ });
-  for (let attempt = 1; ; attempt++) {
-    await ok.click();
-    const closed = await popover.waitFor({ state: 'hidden', timeout: 3_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (closed) return;
-    if (attempt === 3) throw new Error('the Popconfirm stayed open after three clicks on OK');
-  }
-}
-
 interface InvitationItem {
   id: string;
   status: string;

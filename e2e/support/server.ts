@@ -14,6 +14,8 @@ import pg from 'pg';
  */
 export interface RunningServer {
   base: string;
+  /** The PostgreSQL database it runs on (null on the embedded database), for a second instance on the same one. */
+  databaseUrl: string | null;
   stop(): Promise<void>;
   /** What the server has printed so far (warnings and errors: LOG_LEVEL is `warn`), for a failed test's artifacts. */
   output(): string;
@@ -51,12 +53,22 @@ async function freshPostgres(url: string): Promise<{ url: string; drop: () => Pr
   return { url: target.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** `env`: extra server settings for one spec (e.g. DEMO_OPENING_IN_MINUTES, CLOCK_ACCELERATION). */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `env`: extra server settings for one spec (e.g. DEMO_OPENING_IN_MINUTES, CLOCK_ACCELERATION). `databaseUrl`: run on
+ * that PostgreSQL database (another instance's; it is not dropped at stop) instead of a fresh one.
+ */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zc-e2e-'));
   const pgUrl = process.env.TEST_DATABASE_URL;
-  const database = pgUrl ? await freshPostgres(pgUrl) : null;
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : pgUrl
+      ? await freshPostgres(pgUrl)
+      : null;
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -108,5 +120,5 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { base, stop, output: () => output };
+  return { base, databaseUrl: database?.url ?? null, stop, output: () => output };
 }

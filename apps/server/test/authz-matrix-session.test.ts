@@ -1,13 +1,15 @@
 import { ROLES } from '@zhengcai/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLERS, MATRIX } from './support/authz-rows';
-import { IGNORED_ROUTE, accessOf, runCase } from './support/authz-run';
+import { IGNORED_ROUTE, accessOf } from './support/authz-run';
+import { describeSessionMatrix } from './support/authz-parts';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**
  * The authorisation matrix (support/authz-rows.ts) with browser sessions: every route × every kind of caller,
- * anonymous included, and the table's own completeness. The same matrix with API tokens is
- * authz-matrix-token.test.ts, the CSRF checks authz-csrf.test.ts (three files, so they run side by side).
+ * anonymous included, and the table's own completeness. The grid is cut into parts, one per file (this one and
+ * authz-matrix-session-2…4.test.ts), so they run side by side and no file is the suite's long pole (ADR 0023). The
+ * same matrix with API tokens is authz-matrix-token.test.ts, the CSRF checks authz-csrf*.test.ts.
  */
 
 describe('the route table', () => {
@@ -47,18 +49,4 @@ describe('the route table', () => {
   });
 });
 
-describe('authorisation matrix, callers with a session', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ LOGIN_RATE_PER_MINUTE: '10000' });
-  });
-  afterAll(() => t.close());
-
-  const cases = MATRIX.flatMap((row) =>
-    CALLERS.map((caller) => ({ row, caller, status: row.expect[CALLERS.indexOf(caller)] })),
-  );
-
-  it.each(cases)('$row.route [$row.resource] as $caller → $status', async ({ row, caller }) => {
-    await runCase(t, row, caller, 'session');
-  });
-});
+describeSessionMatrix(1);

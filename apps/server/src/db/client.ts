@@ -15,7 +15,13 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 export type Executor = Db | Tx;
 
 export type DatabaseConfig =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** In memory only: start from this dump (`dumpDataDir`) instead of an empty cluster (tests' migrated template). */
+      loadDataDir?: Blob;
+    }
+  | { kind: 'postgres'; url: string; poolSize: number };
 
 /**
  * One database handle for both modes. `listen` delivers NOTIFY payloads (PostgreSQL LISTEN on a dedicated
@@ -33,15 +39,18 @@ export interface Database {
 }
 
 export async function openDatabase(config: DatabaseConfig, log?: Logger): Promise<Database> {
-  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url, config.poolSize, log);
+  return config.kind === 'pglite'
+    ? openPglite(config.dataDir, config.loadDataDir)
+    : openPostgres(config.url, config.poolSize, log);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   // Two processes on one PGlite directory corrupt it: hold a lock file for as long as it is open.
   let lock: DataDirLock | null = null;
   if (dataDir) lock = acquireDataDirLock(dataDir);
   try {
-    const client = dataDir ? new PGlite(dataDir) : new PGlite();
+    // The options form: `new PGlite(undefined, options)` ignores its options (ENGINEERING.md's known traps).
+    const client = dataDir ? new PGlite(dataDir) : new PGlite(loadDataDir ? { loadDataDir } : {});
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {

@@ -19,7 +19,12 @@ export interface TestApp extends BuiltApp {
 /** Builds the real app on a fresh database with a manual clock; background work is driven by the test. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { startBackground?: boolean; logStream?: { write(line: string): void } } = {},
+  options: {
+    startBackground?: boolean;
+    logStream?: { write(line: string): void };
+    /** Where the manual clock starts (default: a fixed instant in March 2026). */
+    clockStart?: Date;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({
@@ -29,7 +34,7 @@ export async function createTestApp(
     PLATFORM_KEY_PASSWORD: 'platform-key-password-for-tests',
     ...env,
   });
-  const clock = new ManualClock();
+  const clock = new ManualClock(options.clockStart);
   const built = await buildApp({
     config,
     database: testDb.database,
