@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { adminQuery } from '../../apps/server/test/support/template-database';
 
 /**
  * Starts the real server (apps/server/src/main.ts) with the demo city, as `npm start` does: on a fresh embedded
@@ -38,15 +38,7 @@ function freePort(): Promise<number> {
 async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   // A generated identifier (letters, digits, underscore): safe to put in the statement.
   const name = `zc_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const run = (sql: string) => adminQuery(url, sql);
   await run(`CREATE DATABASE ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
