@@ -35,9 +35,9 @@ import { demoUser } from '../support/suite';
  * e2e/artifacts/journey5-*.png.
  *
  * This is the one spec that clicks through every stage; every other spec seeds the stage it starts from (ADR 0023).
- * The server runs in this process with the demo city (support/in-process-server.ts) on a clock that stands still
- * until the journey moves it: when the three bids are in, it moves the clock to the bid deadline and the hall opens
- * (the opening job), so no stage waits for the wall clock.
+ * The server runs in this process with the demo city (support/in-process-server.ts) on a clock the journey can jump
+ * forward: when the three bids are in, it moves the clock to the bid deadline and the hall opens (the opening job),
+ * so no stage waits for the wall clock.
  */
 const TENDER = DEMO_TENDERS.opening;
 const PROJECT_PAGE = `/workspace/projects/${TENDER.id}`;

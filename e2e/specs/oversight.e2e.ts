@@ -51,7 +51,8 @@ describe('administration, oversight and API tokens', () => {
     await page.getByRole('button', { name: '新建账户' }).click();
     dialog = page.getByRole('dialog', { name: '新建账户' });
     await choose(page, dialog.getByLabel('角色'), '采购人', { exact: true });
-    await choose(page, dialog.getByLabel('单位'), '六盘水市卫生健康局（采购人）');
+    // The list holds every active organisation (a virtual list renders only what is in view): search it.
+    await choose(page, dialog.getByLabel('单位'), '六盘水市卫生健康局（采购人）', { search: '卫生健康局' });
     await dialog.getByLabel('账号').fill('weijian');
     await dialog.getByLabel('姓名').fill('卫健局 采购员 李娜');
     await dialog.getByLabel('初始密码').fill('Weijian2026a');

@@ -6,6 +6,19 @@ import { expect } from 'vitest';
  */
 
 /**
+ * Waits until an antd popup (a select's dropdown, a popover) has finished its entry animation: rc-motion marks it with
+ * `…-appear` / `…-enter` classes while it moves. A click on an option or a button during the animation can be lost —
+ * seen under load with two cores and a dozen browsers: the option "clicked", nothing selected, the dropdown still
+ * open.
+ */
+async function settled(popup: Locator): Promise<void> {
+  await popup.waitFor();
+  await expect
+    .poll(async () => (await popup.getAttribute('class')) ?? '', { timeout: 15_000 })
+    .not.toMatch(/-(appear|enter)\b/);
+}
+
+/**
  * Opens the select `select` (its wrapper or its combobox input) and picks the (first) option with `text` from ITS
  * dropdown: the list the combobox controls (`aria-controls`), never whichever dropdown happens to be open (a closing
  * one, or another select's, is still in the page while antd animates it out). `search` is typed first for long or
@@ -25,6 +38,7 @@ export async function choose(
   const listId = await combobox.getAttribute('aria-controls');
   if (!listId) throw new Error(`the select for ${String(text)} did not open a list`);
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await settled(dropdown);
   const option = dropdown
     .locator('.ant-select-item-option')
     .filter({ hasText: options.exact && typeof text === 'string' ? new RegExp(`^${escapeRegExp(text)}$`) : text })
@@ -47,7 +61,7 @@ export async function typeDate(input: Locator, text: string): Promise<void> {
   await input.click();
   await input.fill(text);
   await input.press('Tab');
-  await expect.poll(() => input.inputValue()).toBe(text);
+  await expect.poll(() => input.inputValue(), { timeout: 15_000 }).toBe(text);
 }
 
 /**
@@ -62,6 +76,7 @@ export async function typeDate(input: Locator, text: string): Promise<void> {
 export async function confirmPopup(page: Page): Promise<void> {
   const popover = page.locator('.ant-popconfirm:visible, .ant-popover:visible').last();
   const ok = popover.getByRole('button', { name: /确\s*定|OK/ });
+  await settled(popover);
   for (let attempt = 1; ; attempt++) {
     await ok.click();
     const closed = await popover.waitFor({ state: 'hidden', timeout: 3_000 }).then(

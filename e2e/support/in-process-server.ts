@@ -25,8 +25,9 @@ export interface InProcessServer {
   /** The server's services and test helpers, to seed state through the server's own use cases. */
   t: TestApp;
   /**
-   * Moves the server's clock to `at` (never back) and runs every job then due (the hall opening at a deadline, the
-   * end of a decryption window), so a spec reaches a deadline when it is ready for it instead of waiting for it.
+   * Moves the server's clock forward to `at` (never back; it runs on from there) and runs every job then due (the
+   * hall opening at a deadline, the end of a decryption window), so a spec reaches a deadline when it is ready for it
+   * instead of waiting for it.
    */
   moveClockTo(at: Date): Promise<void>;
   /** What the server has logged so far (warnings and errors), for a failed spec's artifacts. */
@@ -50,8 +51,8 @@ export interface InProcessOptions {
  * The real app (apps/server buildApp with the built web app) in this process, on a fresh database (PGlite, or
  * PostgreSQL with TEST_DATABASE_URL) through the server tests' harness, listening on a free port: for specs that seed
  * the state they start from through the server's own use cases and helpers (support/seed-*.ts). The clock is the
- * server tests' manual clock, set to the real time at start; it stands still until the spec moves it
- * (`moveClockTo`), so no spec waits for a deadline on the wall clock.
+ * server tests' manual clock, started at the real time and running with it; a spec jumps it forward to a deadline
+ * (`moveClockTo`), so no spec waits for one on the wall clock.
  */
 export async function startInProcessServer(options: InProcessOptions = {}): Promise<InProcessServer> {
   const port = await freePort();
@@ -71,8 +72,10 @@ export async function startInProcessServer(options: InProcessOptions = {}): Prom
     },
     {
       startBackground: options.background ?? false,
-      // A browser drops session cookies that expired by the real clock: the server's starts at the real time.
+      // A browser drops session cookies that expired by the real clock: the server's starts at the real time and
+      // runs with it, so records made one after another get distinct times, as in real use.
       clockStart: new Date(),
+      clockRunning: true,
       logStream: { write: (line: string) => void (output += line) },
     },
   );

@@ -24,6 +24,8 @@ export async function createTestApp(
     logStream?: { write(line: string): void };
     /** Where the manual clock starts (default: a fixed instant in March 2026). */
     clockStart?: Date;
+    /** The manual clock runs with real time from where it is set, instead of standing still (ManualClock). */
+    clockRunning?: boolean;
   } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
@@ -34,7 +36,7 @@ export async function createTestApp(
     PLATFORM_KEY_PASSWORD: 'platform-key-password-for-tests',
     ...env,
   });
-  const clock = new ManualClock(options.clockStart);
+  const clock = new ManualClock(options.clockStart, options.clockRunning ?? false);
   const built = await buildApp({
     config,
     database: testDb.database,
